@@ -1,0 +1,62 @@
+import { printable } from '../core/printable.js';
+
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  Code?: string;
+  errno?: string;
+  $metadata?: { httpStatusCode?: number };
+  cause?: unknown;
+}
+
+/**
+ * One line a person can act on, from whatever the SDK or the network threw. Never includes
+ * credentials: SDK errors do not carry them, and the request URL is not quoted.
+ */
+export function describeAwsError(error: unknown, where: { endpoint?: string; profile?: string }): string {
+  const e = (error ?? {}) as SdkErrorShape;
+  const code = networkCode(e);
+  const target = where.endpoint ?? 'the S3 endpoint';
+  if (code === 'ECONNREFUSED') return `Cannot connect to ${target}: connection refused.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve the host of ${target}: check the network or the endpoint URL.`;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${target} was cut off.`;
+  if (code === 'ETIMEDOUT' || e.name === 'TimeoutError' || e.name === 'RequestTimeout') {
+    return `No answer from ${target} in time.`;
+  }
+  const message = firstLine(e.message ?? String(error));
+  if (e.name === 'CredentialsProviderError' || /credential/i.test(e.name ?? '')) {
+    if (/sso|token/i.test(message) && where.profile) {
+      return `The SSO session of profile “${where.profile}” has expired or is missing: run \`aws sso login --profile ${where.profile}\`. (${message})`;
+    }
+    return `No usable credentials for profile “${where.profile ?? 'default'}”: ${message}`;
+  }
+  const status = e.$metadata?.httpStatusCode;
+  const name = e.Code ?? e.name ?? 'Error';
+  const explained = EXPLANATIONS[name];
+  const head = status ? `${name} (HTTP ${status})` : name;
+  return printable(explained ? `${head}: ${explained}` : `${head}: ${message}`);
+}
+
+const EXPLANATIONS: Record<string, string> = {
+  AccessDenied: 'the credentials are not allowed to do this.',
+  InvalidAccessKeyId: 'the access key is not known to this endpoint.',
+  SignatureDoesNotMatch: 'the secret key does not match the access key.',
+  NoSuchBucket: 'the bucket does not exist.',
+  NoSuchKey: 'the object does not exist.',
+  ExpiredToken: 'the session token has expired: refresh the credentials of this profile.',
+  PermanentRedirect: 'the bucket lives in another region: pass --region.',
+};
+
+function networkCode(e: SdkErrorShape): string | undefined {
+  const own = e.code ?? e.errno;
+  if (typeof own === 'string') return own;
+  const cause = e.cause as SdkErrorShape | undefined;
+  if (cause && typeof cause === 'object') return networkCode(cause);
+  const nested = (e as { errors?: SdkErrorShape[] }).errors;
+  return Array.isArray(nested) && nested[0] ? networkCode(nested[0]) : undefined;
+}
+
+function firstLine(text: string): string {
+  return printable((text.split('\n')[0] ?? '').trim()) || 'unknown error';
+}

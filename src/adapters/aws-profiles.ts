@@ -1,0 +1,85 @@
+import { access, constants } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { ENVIRONMENT_PROFILE } from '../core/connection.js';
+import type { ConfigFileStatus, Profile, ProfileDiscovery, ProfileKind, ProfileSource } from '../core/ports.js';
+
+type Section = Record<string, string | undefined>;
+
+/**
+ * Profiles from the shared config and credentials files, parsed by the SDK's own loader so they
+ * read exactly as the AWS CLI and SDK read them (`[profile x]`, `[default]`, sub-sections,
+ * `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`).
+ */
+export function createProfileSource(env: NodeJS.ProcessEnv = process.env): ProfileSource {
+  return { discover: () => discoverProfiles(env) };
+}
+
+export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileDiscovery> {
+  const home = env.HOME || getHomeDir();
+  const configPath = env.AWS_CONFIG_FILE || join(home, '.aws', 'config');
+  const credentialsPath = env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials');
+  const [files, parsed] = await Promise.all([
+    Promise.all([fileStatus(configPath), fileStatus(credentialsPath)]),
+    loadSharedConfigFiles({ configFilepath: configPath, filepath: credentialsPath, ignoreCache: true }),
+  ]);
+  const config = parsed.configFile as Record<string, Section>;
+  const credentials = parsed.credentialsFile as Record<string, Section>;
+
+  const names = new Set([...Object.keys(config), ...Object.keys(credentials)].filter(isProfileName));
+  const profiles = [...names].sort(byDefaultFirst).map((name) => {
+    const merged: Section = { ...config[name], ...credentials[name] };
+    return toProfile(name, merged, config);
+  });
+  const fromEnvironment = environmentProfile(env);
+  if (fromEnvironment) profiles.unshift(fromEnvironment);
+
+  const preferred = env.AWS_PROFILE || (names.has('default') ? 'default' : fromEnvironment?.name);
+  return { profiles, files, preferred };
+}
+
+/** Sections such as `services.x` and `sso-session.x` live in the same map but are not profiles. */
+function isProfileName(name: string): boolean {
+  return !name.startsWith('services.') && !name.startsWith('sso-session.');
+}
+
+function byDefaultFirst(a: string, b: string): number {
+  if (a === 'default') return -1;
+  if (b === 'default') return 1;
+  return a.localeCompare(b);
+}
+
+function toProfile(name: string, section: Section, config: Record<string, Section>): Profile {
+  const services = section.services ? config[`services.${section.services}`] : undefined;
+  const endpointUrl = section['s3.endpoint_url'] ?? services?.['s3.endpoint_url'] ?? section.endpoint_url;
+  return {
+    name,
+    kind: profileKind(section),
+    ...(section.region ? { region: section.region } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+  };
+}
+
+export function profileKind(section: Section): ProfileKind {
+  if (section.sso_session || section.sso_start_url) return 'sso';
+  if (section.role_arn) return 'role';
+  if (section.credential_process) return 'process';
+  if (section.aws_access_key_id) return 'keys';
+  return 'none';
+}
+
+function environmentProfile(env: NodeJS.ProcessEnv): Profile | undefined {
+  if (!env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return undefined;
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  return { name: ENVIRONMENT_PROFILE, kind: 'environment', ...(region ? { region } : {}) };
+}
+
+async function fileStatus(path: string): Promise<ConfigFileStatus> {
+  try {
+    await access(path, constants.R_OK);
+    return { path, state: 'read' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { path, state: code === 'ENOENT' ? 'missing' : 'unreadable' };
+  }
+}

@@ -1,0 +1,51 @@
+import type { Clipboard } from '../core/ports.js';
+
+export interface ClipboardOptions {
+  /** The terminal the app draws on: the OSC 52 fallback is written there. */
+  terminal?: NodeJS.WritableStream;
+  /** Loads clipboardy; replaced in tests. */
+  systemWrite?: (text: string) => Promise<void>;
+}
+
+/**
+ * The system clipboard through clipboardy (pbcopy, xsel, wl-copy, clip.exe). Without one (over
+ * SSH, on a headless box) the text goes to the terminal as an OSC 52 sequence, which terminals
+ * such as iTerm2, kitty, WezTerm, Windows Terminal and tmux put on the local clipboard.
+ */
+export function createClipboard(options: ClipboardOptions = {}): Clipboard {
+  const systemWrite = options.systemWrite ?? writeWithClipboardy;
+  return {
+    async copy(text) {
+      let reason: string;
+      try {
+        await systemWrite(text);
+        return { ok: true, via: 'system clipboard' };
+      } catch (error) {
+        reason = systemClipboardProblem(error);
+      }
+      if (options.terminal) {
+        options.terminal.write(osc52(text));
+        return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}` };
+      }
+      return { ok: false, reason };
+    },
+  };
+}
+
+async function writeWithClipboardy(text: string): Promise<void> {
+  const { default: clipboardy } = await import('clipboardy');
+  await clipboardy.write(text);
+}
+
+/** OSC 52 "set clipboard" with base64 text; BEL-terminated, the form most terminals accept. */
+export function osc52(text: string): string {
+  return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+}
+
+function systemClipboardProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return 'there is no X11 or Wayland display';
+  }
+  return `the system clipboard failed (${(message.split('\n')[0] ?? '').trim()})`;
+}

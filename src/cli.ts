@@ -1,0 +1,50 @@
+import { parseArguments, UsageError, USAGE } from './args.js';
+import { endpointFromEnvironment } from './core/connection.js';
+
+declare const S3SHARE_VERSION: string | undefined;
+const VERSION = typeof S3SHARE_VERSION === 'string' ? S3SHARE_VERSION : 'dev';
+
+async function main(argv: readonly string[]): Promise<number> {
+  // The SDK's Node.js support notice would be drawn over the screens.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let options;
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`s3share-tui: ${error.message}\nTry 's3share-tui --help'.\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`s3share-tui ${VERSION}\n`);
+    return 0;
+  }
+  if (options.target !== undefined) {
+    process.stderr.write('s3share-tui: signing s3://BUCKET/KEY without screens is not available yet.\n');
+    return 2;
+  }
+  const { runInteractive } = await import('./ui/run.js');
+  return runInteractive({
+    profile: options.profile,
+    bucket: options.bucket,
+    prefix: options.prefix,
+    region: options.region,
+    endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
+    pathStyle: options.pathStyle,
+  });
+}
+
+/** Exits once what was written to stdout has drained (idle keep-alive sockets must not hold us). */
+function exitWith(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exitWith, (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`s3share-tui: ${message.split('\n')[0]}\n`);
+  exitWith(1);
+});

@@ -1,0 +1,90 @@
+import type { ListPage } from './ports.js';
+
+export const DELIMITER = '/';
+
+export type Row =
+  | { kind: 'folder'; id: string; prefix: string; name: string }
+  | { kind: 'object'; id: string; key: string; name: string; size: number; lastModified?: Date };
+
+/**
+ * Adds one ListObjectsV2 page to the rows already loaded: folders stay grouped first, objects
+ * after, each group in the server's (lexical) order. Folders repeated across pages and the
+ * zero-byte "folder marker" object whose key equals the prefix are dropped.
+ */
+export function appendPage(rows: readonly Row[], prefix: string, page: ListPage): Row[] {
+  const seen = new Set(rows.map((row) => row.id));
+  const folders = rows.filter((row) => row.kind === 'folder');
+  const objects = rows.filter((row) => row.kind === 'object');
+  for (const folderPrefix of page.folders) {
+    const id = `d:${folderPrefix}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    folders.push({ kind: 'folder', id, prefix: folderPrefix, name: folderPrefix.slice(prefix.length) });
+  }
+  for (const object of page.objects) {
+    const id = `o:${object.key}`;
+    if (object.key === prefix || seen.has(id)) continue;
+    seen.add(id);
+    objects.push({ kind: 'object', id, ...object, name: object.key.slice(prefix.length) });
+  }
+  return [...folders, ...objects];
+}
+
+/** Case-insensitive substring match on the name shown. */
+export function filterRows<T extends { name: string }>(rows: readonly T[], filter: string): T[] {
+  if (filter === '') return rows as T[];
+  const needle = filter.toLowerCase();
+  return rows.filter((row) => row.name.toLowerCase().includes(needle));
+}
+
+/** The prefix one level up: "a/b/" → "a/", "a/" → "". */
+export function parentPrefix(prefix: string): string {
+  const trimmed = prefix.endsWith(DELIMITER) ? prefix.slice(0, -1) : prefix;
+  const cut = trimmed.lastIndexOf(DELIMITER);
+  return cut === -1 ? '' : trimmed.slice(0, cut + 1);
+}
+
+export function countRows(rows: readonly Row[]): { folders: number; objects: number } {
+  let folders = 0;
+  for (const row of rows) if (row.kind === 'folder') folders += 1;
+  return { folders, objects: rows.length - folders };
+}
+
+const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
+
+/** Decimal sizes as S3 consoles show them: "512 B", "18.1 kB", "2.4 MB". */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  if (bytes < 1000) return `${bytes} B`;
+  let value = bytes;
+  let unit: (typeof BYTE_UNITS)[number] = BYTE_UNITS[0];
+  for (const candidate of BYTE_UNITS) {
+    value /= 1000;
+    unit = candidate;
+    if (value < 1000) break;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** "2026-04-02 09:14" in the given (default: local) time zone. */
+export function formatTimestamp(date: Date, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+export function formatCount(value: number, locale = 'en'): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -1,0 +1,108 @@
+/**
+ * The app's view of the outside world. The UI and the state machine only know these shapes; the
+ * adapters in src/adapters fill them with the AWS SDK, the shared config files and the clipboard,
+ * and tests fill them with fakes.
+ */
+
+export type ProfileKind = 'keys' | 'sso' | 'role' | 'process' | 'environment' | 'none';
+
+export interface Profile {
+  name: string;
+  region?: string;
+  kind: ProfileKind;
+  /** endpoint_url from the profile: plain key, `s3 =` sub-section or its `services` section. */
+  endpointUrl?: string;
+}
+
+export interface ConfigFileStatus {
+  path: string;
+  state: 'read' | 'missing' | 'unreadable';
+}
+
+export interface ProfileDiscovery {
+  profiles: Profile[];
+  /** The files that were looked at, so an empty result can say where it looked. */
+  files: ConfigFileStatus[];
+  /** The profile named by AWS_PROFILE, preselected in the list. */
+  preferred?: string;
+}
+
+export interface ProfileSource {
+  discover(): Promise<ProfileDiscovery>;
+}
+
+export interface Bucket {
+  name: string;
+  region?: string;
+  createdAt?: Date;
+}
+
+export interface ObjectSummary {
+  key: string;
+  size: number;
+  lastModified?: Date;
+}
+
+export interface ListPage {
+  /** Common prefixes (folders), each ending in the delimiter. */
+  folders: string[];
+  objects: ObjectSummary[];
+  /** Continuation token of the next page; absent on the last page. */
+  nextToken?: string;
+}
+
+export type HttpMethod = 'GET' | 'PUT';
+
+export interface PresignRequest {
+  bucket: string;
+  key: string;
+  expiresInSeconds: number;
+  method?: HttpMethod;
+}
+
+export interface PresignedUrl {
+  url: string;
+  method: HttpMethod;
+  bucket: string;
+  key: string;
+  region: string;
+  expiresInSeconds: number;
+  signedAt: Date;
+  expiresAt: Date;
+}
+
+/** Where and as whom to talk to S3. */
+export interface Connection {
+  profile: string;
+  region?: string;
+  endpointUrl?: string;
+  pathStyle?: boolean;
+}
+
+export interface S3Session {
+  readonly region: string;
+  listBuckets(): Promise<Bucket[]>;
+  listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage>;
+  presign(request: PresignRequest): Promise<PresignedUrl>;
+}
+
+export interface S3Connector {
+  connect(connection: Connection): S3Session;
+}
+
+export type CopyOutcome = { ok: true; via: string } | { ok: false; reason: string };
+
+export interface Clipboard {
+  copy(text: string): Promise<CopyOutcome>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Services {
+  profiles: ProfileSource;
+  s3: S3Connector;
+  clipboard: Clipboard;
+  clock: Clock;
+}

@@ -1,0 +1,122 @@
+import type { Row } from '../core/listing.js';
+import type {
+  Bucket,
+  Connection,
+  CopyOutcome,
+  ListPage,
+  PresignedUrl,
+  ProfileDiscovery,
+} from '../core/ports.js';
+import type { ListNav } from './list-nav.js';
+
+export type Load<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; requestId: number }
+  | { status: 'ready'; value: T }
+  | { status: 'failed'; message: string };
+
+export interface ProfilesScreen {
+  kind: 'profiles';
+  nav: ListNav;
+  error?: string;
+}
+
+export interface BucketsScreen {
+  kind: 'buckets';
+  nav: ListNav;
+  load: Load<Bucket[]>;
+}
+
+export interface ObjectsScreen {
+  kind: 'objects';
+  bucket: string;
+  prefix: string;
+  nav: ListNav;
+  rows: Row[];
+  /** Where the next page starts; undefined once the last page has arrived. */
+  nextToken?: string;
+  /** True once at least one page arrived and there is no further page. */
+  complete: boolean;
+  pagesLoaded: number;
+  /** The request id of the page being fetched. */
+  pendingRequest?: number;
+  error?: string;
+}
+
+export interface ExpiryScreen {
+  kind: 'expiry';
+  bucket: string;
+  key: string;
+  text: string;
+  error?: string;
+  pendingRequest?: number;
+}
+
+export interface ResultScreen {
+  kind: 'result';
+  presigned: PresignedUrl;
+  /** "Copied to the clipboard", or why it could not be. */
+  notice?: string;
+  copyRequest?: number;
+}
+
+export type Screen = ProfilesScreen | BucketsScreen | ObjectsScreen | ExpiryScreen | ResultScreen;
+export type ScreenKind = Screen['kind'];
+
+/** Work for the effects runner; each finishes with an action carrying the same id. */
+export type Request =
+  | { id: number; kind: 'discover-profiles' }
+  | { id: number; kind: 'list-buckets'; connection: Connection }
+  | { id: number; kind: 'list-page'; connection: Connection; bucket: string; prefix: string; token?: string }
+  | { id: number; kind: 'presign'; connection: Connection; bucket: string; key: string; seconds: number }
+  | { id: number; kind: 'copy'; text: string };
+
+/** What the command line asked for before the first screen. */
+export interface StartOptions {
+  profile?: string;
+  bucket?: string;
+  prefix?: string;
+  region?: string;
+  endpointUrl?: string;
+  pathStyle?: boolean;
+}
+
+export interface State {
+  options: StartOptions;
+  discovery: Load<ProfileDiscovery>;
+  connection?: Connection;
+  stack: Screen[];
+  help: boolean;
+  terminal: { rows: number; columns: number };
+  requests: Request[];
+  nextRequestId: number;
+  /** The last URL shown, written to stdout on exit when stdout is not a terminal. */
+  lastUrl?: string;
+  /** The expiry typed last, offered again for the next object. */
+  expiryText: string;
+  exit?: { code: number };
+}
+
+export type Action =
+  | { type: 'profiles-discovered'; requestId: number; discovery: ProfileDiscovery }
+  | { type: 'buckets-loaded'; requestId: number; buckets: Bucket[] }
+  | { type: 'page-loaded'; requestId: number; page: ListPage }
+  | { type: 'presigned'; requestId: number; presigned: PresignedUrl }
+  | { type: 'copied'; requestId: number; outcome: CopyOutcome }
+  | { type: 'request-failed'; requestId: number; message: string }
+  | { type: 'move'; by: number }
+  | { type: 'move-page'; direction: 1 | -1 }
+  | { type: 'move-to-start' }
+  | { type: 'move-to-end' }
+  | { type: 'select' }
+  | { type: 'type-text'; text: string }
+  | { type: 'erase' }
+  | { type: 'back' }
+  | { type: 'retry' }
+  | { type: 'toggle-help' }
+  | { type: 'copy-url' }
+  | { type: 'another-object' }
+  | { type: 'change-expiry' }
+  | { type: 'quit' }
+  | { type: 'interrupt' }
+  | { type: 'resize'; rows: number; columns: number };

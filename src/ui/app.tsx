@@ -1,0 +1,152 @@
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Component, useEffect, useReducer, type ReactNode } from 'react';
+import type { Services } from '../core/ports.js';
+import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
+import { initialState, reducer } from '../state/reducer.js';
+import { listHeight, topScreen } from '../state/selectors.js';
+import { Footer } from './components/footer.js';
+import { Header } from './components/header.js';
+import { resolveKey, splitBurst, type KeyPress } from './keys.js';
+import { BucketPicker } from './screens/bucket-picker.js';
+import { ExpiryInput } from './screens/expiry-input.js';
+import { Help } from './screens/help.js';
+import { ObjectBrowser } from './screens/object-browser.js';
+import { ProfilePicker } from './screens/profile-picker.js';
+import { Result } from './screens/result.js';
+import { ServicesContext } from './services-context.js';
+import { useRequests } from './use-requests.js';
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
+export interface AppExit {
+  code: number;
+  /** The last URL shown, if any. */
+  url?: string;
+  /** A one-line reason when the app ended on an error. */
+  message?: string;
+}
+
+interface AppProps {
+  services: Services;
+  options: StartOptions;
+  onExit(exit: AppExit): void;
+}
+
+type KeyEvent = { type: 'key'; input: string; key: KeyPress };
+
+function appReducer(state: State, event: Action | KeyEvent): State {
+  if (event.type !== 'key') return reducer(state, event);
+  const action = resolveKey(state, event.input, event.key);
+  return action ? reducer(state, action) : state;
+}
+
+export function App(props: AppProps) {
+  const { exit } = useApp();
+  return (
+    <CrashGuard onExit={props.onExit} exit={exit}>
+      <ServicesContext.Provider value={props.services}>
+        <Screens {...props} />
+      </ServicesContext.Provider>
+    </CrashGuard>
+  );
+}
+
+function Screens({ services, options, onExit }: AppProps) {
+  const { stdout } = useStdout();
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(appReducer, undefined, () => initialState(options, terminalSize(stdout)));
+
+  useRequests(state.requests, services, dispatch);
+  // Keys go to the reducer as events: it resolves them against the newest state.
+  useInput((input, key) => {
+    for (const press of splitBurst(input, key)) dispatch({ type: 'key', ...press });
+  });
+  useEffect(() => {
+    const onResize = () => dispatch({ type: 'resize', ...terminalSize(stdout) });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  useEffect(() => {
+    if (!state.exit) return;
+    onExit({ code: state.exit.code, ...(state.lastUrl ? { url: state.lastUrl } : {}) });
+    exit();
+  }, [state.exit, state.lastUrl, onExit, exit]);
+
+  const { columns, rows } = state.terminal;
+  if (state.exit) return <FinalFrame state={state} />;
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <Text wrap="truncate-end">{`Terminal too small (${columns}×${rows}): s3share-tui needs ${MIN_COLUMNS}×${MIN_ROWS}.`}</Text>;
+  }
+  const screen = topScreen(state);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header trail={breadcrumb(state)} columns={columns} />
+      {state.help ? <Help /> : <CurrentScreen state={state} screen={screen} />}
+      <Footer screen={screen.kind} columns={columns} />
+    </Box>
+  );
+}
+
+function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
+  const height = listHeight(state);
+  switch (screen.kind) {
+    case 'profiles':
+      return <ProfilePicker state={state} screen={screen} height={height} />;
+    case 'buckets':
+      return <BucketPicker screen={screen} height={height} />;
+    case 'objects':
+      return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} />;
+    case 'expiry':
+      return <ExpiryInput screen={screen} />;
+    case 'result':
+      return <Result screen={screen} />;
+  }
+}
+
+/** What stays on the terminal after the app ends: the link, when one was made, else nothing. */
+function FinalFrame({ state }: { state: State }) {
+  const screen = topScreen(state);
+  if (state.exit?.code !== 0 || screen.kind !== 'result') return null;
+  return <Result screen={{ ...screen, notice: undefined }} />;
+}
+
+function breadcrumb(state: State): string[] {
+  const trail: string[] = [];
+  if (state.connection && state.stack.length > 1) trail.push(state.connection.profile);
+  const screen = topScreen(state);
+  if (screen.kind === 'objects') trail.push(screen.bucket, ...(screen.prefix ? [screen.prefix] : []));
+  if (screen.kind === 'expiry') trail.push(screen.bucket, screen.key);
+  if (screen.kind === 'result') trail.push(screen.presigned.bucket, screen.presigned.key);
+  return trail;
+}
+
+function terminalSize(stdout: NodeJS.WriteStream): { rows: number; columns: number } {
+  return { rows: stdout.rows || 24, columns: stdout.columns || 80 };
+}
+
+/** A bug in a screen ends the app with one line, not a stack trace over the user's terminal. */
+interface CrashGuardProps {
+  onExit(exit: AppExit): void;
+  exit(): void;
+  children: ReactNode;
+}
+
+class CrashGuard extends Component<CrashGuardProps, { crashed?: string }> {
+  override state: { crashed?: string } = {};
+
+  static getDerivedStateFromError(error: unknown) {
+    return { crashed: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+
+  override componentDidCatch() {
+    this.props.onExit({ code: 1, message: `s3share-tui: internal error: ${this.state.crashed ?? 'unknown'}` });
+    this.props.exit();
+  }
+
+  override render() {
+    return this.state.crashed === undefined ? this.props.children : null;
+  }
+}

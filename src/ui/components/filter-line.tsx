@@ -1,0 +1,17 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { printable } from '../../core/printable.js';
+
+/** The line above a list: the filter being typed on the left, counts or status on the right. */
+export function FilterLine({ filter, right }: { filter: string; right: ReactNode }) {
+  return (
+    <Box justifyContent="space-between">
+      <Text wrap="truncate-end">
+        {filter === '' ? <Text dimColor>{'  type to filter'}</Text> : <Text>{`  filter: ${printable(filter)}▏`}</Text>}
+      </Text>
+      <Box marginLeft={2} marginRight={1} flexShrink={0}>
+        {right}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+import { render } from 'ink';
+import { createProfileSource } from '../adapters/aws-profiles.js';
+import { createS3Connector } from '../adapters/aws-s3.js';
+import { createClipboard } from '../adapters/clipboard.js';
+import type { Services } from '../core/ports.js';
+import type { StartOptions } from '../state/app-state.js';
+import { App, type AppExit } from './app.js';
+import { withSoftWrap } from './soft-wrap.js';
+import { openTerminal } from './terminal.js';
+
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** The interactive app: draws on the terminal, returns the exit code when the user leaves. */
+export async function runInteractive(options: StartOptions): Promise<number> {
+  const terminal = openTerminal();
+  if (!terminal) {
+    process.stderr.write('s3share-tui: no terminal to draw on; pass s3://BUCKET/KEY to sign without screens.\n');
+    return 2;
+  }
+  const clock = { now: () => new Date() };
+  const services: Services = {
+    profiles: createProfileSource(),
+    s3: createS3Connector({ clock }),
+    clipboard: createClipboard({ terminal: terminal.output }),
+    clock,
+  };
+
+  let result: AppExit = { code: 0 };
+  const instance = render(<App services={services} options={options} onExit={(exit) => (result = exit)} />, {
+    stdout: withSoftWrap(terminal.output),
+    stdin: terminal.input,
+    stderr: process.stderr,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+
+  // A signal from outside (kill, a closed SSH session) still restores the terminal.
+  const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
+    result = { code: SIGNAL_CODES[signal] };
+    instance.unmount();
+  };
+  for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.once(signal, onSignal);
+
+  await instance.waitUntilExit();
+  for (const signal of Object.keys(SIGNAL_CODES)) process.removeAllListeners(signal);
+  if (result.message) process.stderr.write(`${result.message}\n`);
+  if (terminal.stdoutIsCaptured && result.url && result.code === 0) process.stdout.write(`${result.url}\n`);
+  return result.code;
+}

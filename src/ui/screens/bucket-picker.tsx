@@ -1,0 +1,47 @@
+import { Box, Text } from 'ink';
+import { formatCount, formatTimestamp } from '../../core/listing.js';
+import { printable } from '../../core/printable.js';
+import type { BucketsScreen } from '../../state/app-state.js';
+import { visibleBuckets } from '../../state/selectors.js';
+import { FilterLine } from '../components/filter-line.js';
+import { Spinner } from '../components/spinner.js';
+import { WindowList } from '../components/window-list.js';
+
+export function BucketPicker({ screen, height }: { screen: BucketsScreen; height: number }) {
+  const { load } = screen;
+  if (load.status === 'idle' || load.status === 'loading') return <Spinner label="Listing buckets…" />;
+  if (load.status === 'failed') {
+    return (
+      <Box flexDirection="column">
+        <Text color="red" wrap="wrap">{`  ${printable(load.message)}`}</Text>
+        <Text dimColor>{'  r retry  esc back'}</Text>
+      </Box>
+    );
+  }
+  if (load.value.length === 0) return <Text>{'  This account has no buckets.'}</Text>;
+  const buckets = visibleBuckets(screen);
+  const nameWidth = Math.min(40, Math.max(8, ...buckets.map((b) => b.name.length)));
+  return (
+    <Box flexDirection="column">
+      <FilterLine
+        filter={screen.nav.filter}
+        right={<Text dimColor>{`${formatCount(buckets.length)} of ${formatCount(load.value.length)} buckets`}</Text>}
+      />
+      <WindowList
+        items={buckets}
+        cursor={screen.nav.cursor}
+        offset={screen.nav.offset}
+        height={height}
+        rowKey={(b) => b.name}
+        renderRow={(bucket, selected) => (
+          <Text wrap="truncate-end">
+            <Text bold={selected}>{printable(bucket.name).padEnd(nameWidth)}</Text>
+            {'  '}
+            <Text color="green">{(bucket.region ?? '').padEnd(16)}</Text>
+            <Text dimColor>{bucket.createdAt ? `created ${formatTimestamp(bucket.createdAt)}` : ''}</Text>
+          </Text>
+        )}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,80 @@
+import { Box, Text } from 'ink';
+import { countRows, formatBytes, formatCount, formatTimestamp, type Row } from '../../core/listing.js';
+import { printable } from '../../core/printable.js';
+import type { ObjectsScreen } from '../../state/app-state.js';
+import { visibleRows } from '../../state/selectors.js';
+import { FilterLine } from '../components/filter-line.js';
+import { Spinner } from '../components/spinner.js';
+import { WindowList } from '../components/window-list.js';
+
+const SIZE_WIDTH = 10;
+const DATE_WIDTH = 16;
+
+export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScreen; height: number; columns: number }) {
+  if (screen.pagesLoaded === 0) {
+    if (screen.error) {
+      return (
+        <Box flexDirection="column">
+          <Text color="red" wrap="wrap">{`  ${printable(screen.error)}`}</Text>
+          <Text dimColor>{'  r retry  esc back'}</Text>
+        </Box>
+      );
+    }
+    return <Spinner label="Listing objects…" />;
+  }
+  const rows = visibleRows(screen);
+  if (screen.rows.length === 0 && screen.complete) {
+    return <Text>{screen.prefix === '' ? '  This bucket is empty.' : '  This folder is empty.'}</Text>;
+  }
+  // Name column: what is left after the cursor, the size and the date.
+  const nameWidth = Math.max(10, columns - 3 - 3 - SIZE_WIDTH - 2 - DATE_WIDTH - 2);
+  return (
+    <Box flexDirection="column">
+      <FilterLine filter={screen.nav.filter} right={<Status screen={screen} shown={rows.length} />} />
+      <WindowList
+        items={rows}
+        cursor={screen.nav.cursor}
+        offset={screen.nav.offset}
+        height={height}
+        rowKey={(row) => row.id}
+        renderRow={(row, selected) => <ObjectRow row={row} selected={selected} nameWidth={nameWidth} />}
+      />
+      {rows.length === 0 ? <Text dimColor>{'   nothing loaded matches the filter'}</Text> : null}
+    </Box>
+  );
+}
+
+function ObjectRow({ row, selected, nameWidth }: { row: Row; selected: boolean; nameWidth: number }) {
+  if (row.kind === 'folder') {
+    return (
+      <Box width={nameWidth + 2}>
+        <Text bold={selected} color="blue" wrap="truncate-middle">{`📁 ${printable(row.name)}`}</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box>
+      <Box width={nameWidth + 2}>
+        <Text bold={selected} wrap="truncate-middle">{`📄 ${printable(row.name)}`}</Text>
+      </Box>
+      <Box width={SIZE_WIDTH + 2} justifyContent="flex-end">
+        <Text>{formatBytes(row.size)}</Text>
+      </Box>
+      <Box width={DATE_WIDTH + 2} justifyContent="flex-end">
+        <Text dimColor>{row.lastModified ? formatTimestamp(row.lastModified) : ''}</Text>
+      </Box>
+    </Box>
+  );
+}
+
+function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
+  const { folders, objects } = countRows(screen.rows);
+  const counts = `${formatCount(objects)} objects · ${formatCount(folders)} folders`;
+  const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
+  if (screen.error) {
+    return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(screen.error)} (r retry)`}</Text>;
+  }
+  if (screen.pendingRequest !== undefined) return <Text dimColor>{`${filtered}${counts} · loading more…`}</Text>;
+  const more = screen.complete ? '' : ' loaded · more ↓';
+  return <Text dimColor>{`${filtered}${counts}${more}`}</Text>;
+}

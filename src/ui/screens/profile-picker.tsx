@@ -1,0 +1,70 @@
+import { Box, Text } from 'ink';
+import type { Profile, ProfileDiscovery } from '../../core/ports.js';
+import { printable } from '../../core/printable.js';
+import type { ProfilesScreen, State } from '../../state/app-state.js';
+import { visibleProfiles } from '../../state/selectors.js';
+import { FilterLine } from '../components/filter-line.js';
+import { Spinner } from '../components/spinner.js';
+import { WindowList } from '../components/window-list.js';
+
+const KIND_LABEL: Record<Profile['kind'], string> = {
+  keys: 'keys',
+  sso: 'SSO',
+  role: 'role',
+  process: 'process',
+  environment: 'env vars',
+  none: '',
+};
+
+export function ProfilePicker({ state, screen, height }: { state: State; screen: ProfilesScreen; height: number }) {
+  const { discovery } = state;
+  if (discovery.status === 'loading' || discovery.status === 'idle') return <Spinner label="Reading AWS profiles…" />;
+  if (discovery.status === 'failed') {
+    return <Text color="red">{`  Could not read the AWS config files: ${printable(discovery.message)}  (r retry)`}</Text>;
+  }
+  if (discovery.value.profiles.length === 0) return <NoProfiles discovery={discovery.value} />;
+  const profiles = visibleProfiles(state, screen.nav.filter);
+  const nameWidth = Math.min(32, Math.max(8, ...profiles.map((p) => p.name.length)));
+  return (
+    <Box flexDirection="column">
+      <FilterLine
+        filter={screen.nav.filter}
+        right={<Text dimColor>{`${profiles.length} of ${discovery.value.profiles.length} profiles`}</Text>}
+      />
+      {screen.error ? <Text color="red">{`  ${printable(screen.error)}`}</Text> : null}
+      <WindowList
+        items={profiles}
+        cursor={screen.nav.cursor}
+        offset={screen.nav.offset}
+        height={screen.error ? height - 1 : height}
+        rowKey={(p) => p.name}
+        renderRow={(profile, selected) => (
+          <Text wrap="truncate-end">
+            <Text bold={selected}>{printable(profile.name).padEnd(nameWidth)}</Text>
+            {'  '}
+            <Text color="green">{(profile.region ?? '(no region)').padEnd(16)}</Text>
+            <Text dimColor>{KIND_LABEL[profile.kind]}</Text>
+            {profile.endpointUrl ? <Text dimColor>{`  ${printable(profile.endpointUrl)}`}</Text> : null}
+          </Text>
+        )}
+      />
+    </Box>
+  );
+}
+
+function NoProfiles({ discovery }: { discovery: ProfileDiscovery }) {
+  return (
+    <Box flexDirection="column" paddingLeft={2}>
+      <Text bold>No AWS profiles found.</Text>
+      <Text>Looked in:</Text>
+      {discovery.files.map((file) => (
+        <Text key={file.path}>{`  ${printable(file.path)}  (${file.state === 'read' ? 'no profiles in it' : file.state})`}</Text>
+      ))}
+      <Text> </Text>
+      <Text>
+        Run <Text color="cyan">aws configure</Text> (or <Text color="cyan">aws configure sso</Text>) to create a
+        profile, or point AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE at your files.
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverProfiles } from '../../src/adapters/aws-profiles.js';
+
+function fixture(files: { config?: string; credentials?: string }) {
+  const home = mkdtempSync(join(tmpdir(), 's3share-profiles-'));
+  const config = join(home, 'config');
+  const credentials = join(home, 'credentials');
+  if (files.config !== undefined) writeFileSync(config, files.config);
+  if (files.credentials !== undefined) writeFileSync(credentials, files.credentials);
+  return { HOME: home, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+}
+
+const CONFIG = `
+[default]
+region = us-east-1
+
+[profile prod]
+region = eu-west-1
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = Admin
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.example/start
+sso_region = eu-west-1
+
+[profile deploy]
+role_arn = arn:aws:iam::111122223333:role/deploy
+source_profile = default
+region = ap-south-1
+
+[profile tool]
+credential_process = /usr/local/bin/creds
+services = local
+
+[services local]
+s3 =
+  endpoint_url = http://127.0.0.1:9000
+
+[profile minio]
+region = us-east-1
+s3 =
+  endpoint_url = http://minio:9000
+  addressing_style = path
+
+[profile plain]
+endpoint_url = http://plain:9000
+
+[not-a-profile]
+region = nowhere
+`;
+
+const CREDENTIALS = `
+[default]
+aws_access_key_id = AKIDEXAMPLE
+aws_secret_access_key = secret
+
+[ci]
+aws_access_key_id = AKIDCI
+aws_secret_access_key = secret2
+region = us-west-2
+`;
+
+describe('discoverProfiles', () => {
+  it('merges both files, de-duplicated, default first, each with region, kind and endpoint', async () => {
+    const { profiles, files } = await discoverProfiles(fixture({ config: CONFIG, credentials: CREDENTIALS }));
+    expect(profiles).toEqual([
+      { name: 'default', kind: 'keys', region: 'us-east-1' },
+      { name: 'ci', kind: 'keys', region: 'us-west-2' },
+      { name: 'deploy', kind: 'role', region: 'ap-south-1' },
+      { name: 'minio', kind: 'none', region: 'us-east-1', endpointUrl: 'http://minio:9000' },
+      { name: 'plain', kind: 'none', endpointUrl: 'http://plain:9000' },
+      { name: 'prod', kind: 'sso', region: 'eu-west-1' },
+      { name: 'tool', kind: 'process', endpointUrl: 'http://127.0.0.1:9000' },
+    ]);
+    expect(files.map((f) => f.state)).toEqual(['read', 'read']);
+  });
+
+  it('preselects AWS_PROFILE, else default', async () => {
+    const env = fixture({ config: CONFIG, credentials: CREDENTIALS });
+    expect((await discoverProfiles(env)).preferred).toBe('default');
+    expect((await discoverProfiles({ ...env, AWS_PROFILE: 'prod' })).preferred).toBe('prod');
+  });
+
+  it('lists environment credentials first', async () => {
+    const env = { ...fixture({ credentials: CREDENTIALS }), AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'eu-north-1' };
+    const { profiles } = await discoverProfiles(env);
+    expect(profiles[0]).toEqual({ name: '(environment)', kind: 'environment', region: 'eu-north-1' });
+  });
+
+  it('reports where it looked when there is nothing', async () => {
+    const env = fixture({});
+    const discovery = await discoverProfiles(env);
+    expect(discovery.profiles).toEqual([]);
+    expect(discovery.files).toEqual([
+      { path: env.AWS_CONFIG_FILE, state: 'missing' },
+      { path: env.AWS_SHARED_CREDENTIALS_FILE, state: 'missing' },
+    ]);
+  });
+
+  it('falls back to ~/.aws under HOME', async () => {
+    const env = fixture({});
+    const discovery = await discoverProfiles({ HOME: env.HOME });
+    expect(discovery.files.map((f) => f.path)).toEqual([join(env.HOME, '.aws', 'config'), join(env.HOME, '.aws', 'credentials')]);
+  });
+
+  it('survives empty files and binary garbage', async () => {
+    const garbage = Buffer.from([0, 255, 1, 91, 93, 10, 61, 61, 0]).toString('latin1');
+    const { profiles } = await discoverProfiles(fixture({ config: '', credentials: garbage }));
+    expect(profiles).toEqual([]);
+  });
+});

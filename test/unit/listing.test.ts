@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appendPage,
+  countRows,
+  filterRows,
+  formatBytes,
+  formatTimestamp,
+  parentPrefix,
+} from '../../src/core/listing.js';
+
+const object = (key: string, size = 1) => ({ key, size, lastModified: new Date('2026-04-02T09:14:00Z') });
+
+describe('appendPage', () => {
+  it('puts folders first and names rows relative to the prefix', () => {
+    const rows = appendPage([], 'invoices/', {
+      folders: ['invoices/drafts/'],
+      objects: [object('invoices/2026-q1.pdf')],
+    });
+    expect(rows.map((r) => [r.kind, r.name])).toEqual([
+      ['folder', 'drafts/'],
+      ['object', '2026-q1.pdf'],
+    ]);
+  });
+
+  it('keeps folders grouped first when a later page brings one', () => {
+    let rows = appendPage([], '', { folders: ['a/'], objects: [object('b.txt')], nextToken: 't' });
+    rows = appendPage(rows, '', { folders: ['c/'], objects: [object('d.txt')] });
+    expect(rows.map((r) => r.name)).toEqual(['a/', 'c/', 'b.txt', 'd.txt']);
+  });
+
+  it('drops folders repeated across pages and the folder marker object', () => {
+    let rows = appendPage([], 'logs/', { folders: ['logs/x/'], objects: [object('logs/'), object('logs/1')] });
+    rows = appendPage(rows, 'logs/', { folders: ['logs/x/'], objects: [object('logs/2')] });
+    expect(rows.map((r) => r.name)).toEqual(['x/', '1', '2']);
+    expect(countRows(rows)).toEqual({ folders: 1, objects: 2 });
+  });
+});
+
+describe('filterRows', () => {
+  const rows = [{ name: 'Report-Q1.pdf' }, { name: 'summary.csv' }, { name: 'q1/' }];
+
+  it('matches case-insensitively anywhere in the name', () => {
+    expect(filterRows(rows, 'q1').map((r) => r.name)).toEqual(['Report-Q1.pdf', 'q1/']);
+  });
+
+  it('returns everything for an empty filter', () => {
+    expect(filterRows(rows, '')).toHaveLength(3);
+  });
+});
+
+describe('helpers', () => {
+  it('finds the parent prefix', () => {
+    expect(parentPrefix('a/b/')).toBe('a/');
+    expect(parentPrefix('a/')).toBe('');
+    expect(parentPrefix('')).toBe('');
+  });
+
+  it('formats sizes in decimal units', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(18_100)).toBe('18.1 kB');
+    expect(formatBytes(2_400_000)).toBe('2.4 MB');
+    expect(formatBytes(5_000_000_000_000)).toBe('5 TB');
+  });
+
+  it('formats timestamps as date and minute', () => {
+    expect(formatTimestamp(new Date('2026-04-02T09:14:59Z'), 'UTC')).toBe('2026-04-02 09:14');
+  });
+});

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import type { Action, ObjectsScreen, Request, State } from '../../src/state/app-state.js';
+import { ancestorPrefixes, initialState, reducer } from '../../src/state/reducer.js';
+import { topScreen } from '../../src/state/selectors.js';
+import type { ProfileDiscovery, PresignedUrl } from '../../src/core/ports.js';
+
+const discovery: ProfileDiscovery = {
+  profiles: [
+    { name: 'default', kind: 'keys', region: 'us-east-1' },
+    { name: 'prod', kind: 'sso', region: 'eu-west-1' },
+  ],
+  files: [],
+  preferred: 'prod',
+};
+
+function run(state: State, ...actions: Action[]): State {
+  return actions.reduce(reducer, state);
+}
+
+function lastRequest(state: State): Request {
+  const request = state.requests[state.requests.length - 1];
+  if (!request) throw new Error('no request queued');
+  return request;
+}
+
+function discovered(options = {}, profiles = discovery): State {
+  const start = initialState(options, { rows: 20, columns: 80 });
+  return run(start, { type: 'profiles-discovered', requestId: 1, discovery: profiles });
+}
+
+function withBuckets(): State {
+  const state = run(discovered(), { type: 'select' });
+  const request = lastRequest(state);
+  return run(state, { type: 'buckets-loaded', requestId: request.id, buckets: [{ name: 'zeta' }, { name: 'alpha' }] });
+}
+
+function page(from: number, count: number, nextToken?: string) {
+  return {
+    folders: [],
+    objects: Array.from({ length: count }, (_, i) => ({ key: `k${String(from + i).padStart(4, '0')}`, size: 1 })),
+    ...(nextToken ? { nextToken } : {}),
+  };
+}
+
+describe('start-up', () => {
+  it('asks for the profiles first', () => {
+    const state = initialState({});
+    expect(state.requests).toEqual([{ id: 1, kind: 'discover-profiles' }]);
+    expect(topScreen(state).kind).toBe('profiles');
+  });
+
+  it('preselects the preferred profile', () => {
+    const screen = topScreen(discovered());
+    expect(screen.kind === 'profiles' && screen.nav.cursor).toBe(1);
+  });
+
+  it('skips the profile screen for a single profile and asks for buckets', () => {
+    const state = discovered({}, { ...discovery, profiles: [discovery.profiles[0]!] });
+    expect(topScreen(state).kind).toBe('buckets');
+    expect(lastRequest(state)).toMatchObject({ kind: 'list-buckets', connection: { profile: 'default' } });
+  });
+
+  it('opens --bucket/--prefix directly with the skipped screens below, unloaded', () => {
+    const state = discovered({ profile: 'prod', bucket: 'b', prefix: 'a/b' });
+    expect(state.stack.map((s) => s.kind)).toEqual(['profiles', 'buckets', 'objects', 'objects', 'objects']);
+    expect(lastRequest(state)).toMatchObject({ kind: 'list-page', bucket: 'b', prefix: 'a/b/' });
+    expect(state.requests.some((r) => r.kind === 'list-buckets')).toBe(false);
+    // Walking back reveals the parent folders and then loads the bucket list.
+    const back = run(state, { type: 'back' }, { type: 'back' }, { type: 'back' });
+    expect(topScreen(back).kind).toBe('buckets');
+    expect(lastRequest(back).kind).toBe('list-buckets');
+  });
+
+  it('names the files when --profile is unknown', () => {
+    const state = discovered({ profile: 'nope' }, { ...discovery, files: [{ path: '/h/.aws/config', state: 'read' }] });
+    const screen = topScreen(state);
+    expect(screen.kind === 'profiles' && screen.error).toBe('No profile named “nope” in /h/.aws/config.');
+  });
+
+  it('splits a prefix into the folders above it', () => {
+    expect(ancestorPrefixes('')).toEqual(['']);
+    expect(ancestorPrefixes('a/b/')).toEqual(['', 'a/', 'a/b/']);
+  });
+});
+
+describe('lists', () => {
+  it('sorts buckets, filters as the user types, and opens the selected one', () => {
+    let state = withBuckets();
+    let screen = topScreen(state);
+    expect(screen.kind === 'buckets' && screen.load.status === 'ready' && screen.load.value.map((b) => b.name)).toEqual([
+      'alpha',
+      'zeta',
+    ]);
+    state = run(state, { type: 'type-text', text: 'ze' }, { type: 'select' });
+    screen = topScreen(state);
+    expect(screen).toMatchObject({ kind: 'objects', bucket: 'zeta', prefix: '' });
+  });
+
+  it('erases the filter, then goes up a level', () => {
+    let state = run(withBuckets(), { type: 'type-text', text: 'al' }, { type: 'erase' });
+    const screen = topScreen(state);
+    expect(screen.kind === 'buckets' && screen.nav.filter).toBe('a');
+    state = run(state, { type: 'erase' }, { type: 'erase' });
+    expect(topScreen(state).kind).toBe('profiles');
+  });
+
+  it('Esc clears the filter before going back', () => {
+    let state = run(withBuckets(), { type: 'type-text', text: 'al' }, { type: 'back' });
+    expect(topScreen(state).kind).toBe('buckets');
+    state = run(state, { type: 'back' });
+    expect(topScreen(state).kind).toBe('profiles');
+  });
+
+  it('Esc on the first screen quits with 0', () => {
+    expect(run(discovered(), { type: 'back' }).exit).toEqual({ code: 0 });
+  });
+
+  it('clamps the cursor and scrolls the window with it', () => {
+    let state = run(withBuckets(), { type: 'select' });
+    const first = lastRequest(state);
+    state = run(state, { type: 'page-loaded', requestId: first.id, page: page(0, 100) });
+    state = run(state, { type: 'move', by: 30 });
+    const screen = topScreen(state) as ObjectsScreen;
+    // 20 rows minus the chrome leaves 13 rows of list.
+    expect(screen.nav).toMatchObject({ cursor: 30, offset: 18 });
+    state = run(state, { type: 'move-to-end' }, { type: 'move', by: 5 });
+    expect((topScreen(state) as ObjectsScreen).nav.cursor).toBe(99);
+    state = run(state, { type: 'move-to-start' }, { type: 'move', by: -1 });
+    expect((topScreen(state) as ObjectsScreen).nav).toMatchObject({ cursor: 0, offset: 0 });
+  });
+});
+
+describe('paging', () => {
+  function firstPage() {
+    let state = run(withBuckets(), { type: 'select' });
+    const request = lastRequest(state);
+    state = run(state, { type: 'page-loaded', requestId: request.id, page: page(0, 100, 'next-1') });
+    return state;
+  }
+
+  it('shows the first page and waits for the cursor before fetching more', () => {
+    const state = firstPage();
+    expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
+    const screen = topScreen(state) as ObjectsScreen;
+    expect(screen.rows).toHaveLength(100);
+    expect(screen.complete).toBe(false);
+  });
+
+  it('fetches the next page as the cursor nears the end, once', () => {
+    let state = run(firstPage(), { type: 'move', by: 80 });
+    const pending = state.requests.filter((r) => r.kind === 'list-page');
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ token: 'next-1' });
+    state = run(state, { type: 'move', by: 1 });
+    expect(state.requests.filter((r) => r.kind === 'list-page')).toHaveLength(1);
+    state = run(state, { type: 'page-loaded', requestId: pending[0]!.id, page: page(100, 50) });
+    const screen = topScreen(state) as ObjectsScreen;
+    expect(screen.rows).toHaveLength(150);
+    expect(screen.complete).toBe(true);
+    expect(screen.nav.cursor).toBe(81);
+  });
+
+  it('does not walk the prefix while a filter is active', () => {
+    const state = run(firstPage(), { type: 'type-text', text: 'k00' });
+    expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
+  });
+
+  it('keeps the rows shown when a later page fails, and retries', () => {
+    let state = run(firstPage(), { type: 'move-to-end' });
+    const request = lastRequest(state);
+    state = run(state, { type: 'request-failed', requestId: request.id, message: 'SlowDown (HTTP 503)' });
+    let screen = topScreen(state) as ObjectsScreen;
+    expect(screen.rows).toHaveLength(100);
+    expect(screen.error).toBe('SlowDown (HTTP 503)');
+    expect(state.requests).toEqual([]);
+    state = run(state, { type: 'retry' });
+    screen = topScreen(state) as ObjectsScreen;
+    expect(screen.error).toBeUndefined();
+    expect(lastRequest(state)).toMatchObject({ kind: 'list-page', token: 'next-1' });
+  });
+
+  it('drops an answer for a screen the user has left', () => {
+    let state = run(withBuckets(), { type: 'select' });
+    const request = lastRequest(state);
+    state = run(state, { type: 'back' }, { type: 'page-loaded', requestId: request.id, page: page(0, 3) });
+    expect(topScreen(state).kind).toBe('buckets');
+    expect(state.stack.some((s) => s.kind === 'objects')).toBe(false);
+  });
+});
+
+describe('expiry and result', () => {
+  const presigned: PresignedUrl = {
+    url: 'http://s3.test/b/k?X-Amz-Signature=abc',
+    method: 'GET',
+    bucket: 'alpha',
+    key: 'k0000',
+    region: 'us-east-1',
+    expiresInSeconds: 86_400,
+    signedAt: new Date('2026-11-28T16:00:00Z'),
+    expiresAt: new Date('2026-11-29T16:00:00Z'),
+  };
+
+  function atExpiry(): State {
+    let state = run(withBuckets(), { type: 'select' });
+    state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 3) }, { type: 'select' });
+    return state;
+  }
+
+  it('prefills 1 hour and refuses bad input without signing', () => {
+    let state = atExpiry();
+    expect(topScreen(state)).toMatchObject({ kind: 'expiry', key: 'k0000', text: '1' });
+    state = run(state, { type: 'erase' }, { type: 'type-text', text: '169' }, { type: 'select' });
+    expect(topScreen(state)).toMatchObject({ kind: 'expiry', error: expect.stringContaining('168-hour') });
+    expect(state.requests).toEqual([]);
+  });
+
+  it('signs a valid expiry, shows the result, and remembers the expiry for the next object', () => {
+    let state = run(atExpiry(), { type: 'erase' }, { type: 'type-text', text: '24' }, { type: 'select' });
+    const request = lastRequest(state);
+    expect(request).toMatchObject({ kind: 'presign', bucket: 'alpha', key: 'k0000', seconds: 86_400 });
+    state = run(state, { type: 'presigned', requestId: request.id, presigned });
+    expect(topScreen(state).kind).toBe('result');
+    expect(state.lastUrl).toBe(presigned.url);
+    state = run(state, { type: 'another-object' });
+    expect(topScreen(state).kind).toBe('objects');
+    state = run(state, { type: 'move', by: 1 }, { type: 'select' });
+    expect(topScreen(state)).toMatchObject({ kind: 'expiry', key: 'k0001', text: '24' });
+  });
+
+  it('copies the URL and reports how', () => {
+    let state = run(atExpiry(), { type: 'select' });
+    state = run(state, { type: 'presigned', requestId: lastRequest(state).id, presigned }, { type: 'copy-url' });
+    const copy = lastRequest(state);
+    expect(copy).toMatchObject({ kind: 'copy', text: presigned.url });
+    const copied = run(state, { type: 'copied', requestId: copy.id, outcome: { ok: true, via: 'system clipboard' } });
+    expect(topScreen(copied)).toMatchObject({ notice: 'Copied (system clipboard).' });
+    const failed = run(state, { type: 'copied', requestId: copy.id, outcome: { ok: false, reason: 'no display' } });
+    expect(topScreen(failed)).toMatchObject({ notice: 'Not copied: no display' });
+  });
+
+  it('e goes back to the expiry input, q quits with 0, Ctrl-C with 130', () => {
+    let state = run(atExpiry(), { type: 'select' });
+    state = run(state, { type: 'presigned', requestId: lastRequest(state).id, presigned });
+    expect(topScreen(run(state, { type: 'change-expiry' })).kind).toBe('expiry');
+    expect(run(state, { type: 'quit' }).exit).toEqual({ code: 0 });
+    expect(run(state, { type: 'interrupt' }).exit).toEqual({ code: 130 });
+  });
+});

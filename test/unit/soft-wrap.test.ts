@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { joinFullWidthLines } from '../../src/ui/soft-wrap.js';
+
+describe('joinFullWidthLines', () => {
+  it('drops the line break after a line that fills the terminal', () => {
+    expect(joinFullWidthLines('abcd\nefgh\nij\nnext', 4)).toBe('abcdefghij\nnext');
+  });
+
+  it('keeps breaks after shorter lines and before empty lines', () => {
+    expect(joinFullWidthLines('abc\nabcd\n\nx', 4)).toBe('abc\nabcd\n\nx');
+  });
+
+  it('keeps the break when the next line starts with an escape sequence', () => {
+    expect(joinFullWidthLines('abcd\n\u001b[2mdim', 4)).toBe('abcd\n\u001b[2mdim');
+  });
+
+  it('measures width without colour codes and with wide characters', () => {
+    expect(joinFullWidthLines('\u001b[1mab\u001b[22m\nc', 2)).toBe('\u001b[1mab\u001b[22mc');
+    expect(joinFullWidthLines('ファ\nイル', 4)).toBe('ファイル');
+  });
+
+  it('leaves text alone without a known width', () => {
+    expect(joinFullWidthLines('abcd\nefgh', undefined)).toBe('abcd\nefgh');
+  });
+});

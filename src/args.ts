@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { MAX_EXPIRY_SECONDS, parseExpiry } from './core/expiry.js';
+import type { HttpMethod } from './core/ports.js';
 
 export class UsageError extends Error {}
 
@@ -11,6 +13,18 @@ export interface CliOptions {
   pathStyle: boolean;
   /** `s3://bucket/key`: sign it without the interactive screens. */
   target?: string;
+  /** From --expires-in, --hours or --expires; undefined means the default (1 hour). */
+  expiresInSeconds?: number;
+  /** The expiry as typed, to prefill the interactive expiry input. */
+  expiryText?: string;
+  method: HttpMethod;
+  /** GET links: the file name browsers save the download under. */
+  downloadAs?: string;
+  /** --attachment: download under the key's own file name. */
+  attachment: boolean;
+  json: boolean;
+  /** Skip the check that the object exists (for upload links, or objects that will exist later). */
+  noCheck: boolean;
   help: boolean;
   version: boolean;
 }
@@ -30,6 +44,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         region: { type: 'string' },
         'endpoint-url': { type: 'string' },
         'path-style': { type: 'boolean', default: false },
+        'expires-in': { type: 'string' },
+        hours: { type: 'string' },
+        expires: { type: 'string' },
+        method: { type: 'string', default: 'GET' },
+        'download-as': { type: 'string' },
+        attachment: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'no-check': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -45,7 +67,22 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   const endpointUrl = values['endpoint-url'];
   if (endpointUrl !== undefined) checkEndpoint(endpointUrl);
   if (values.prefix !== undefined && values.bucket === undefined) throw new UsageError('--prefix needs --bucket');
+  const expiry = expiryFrom(values);
+  const method = values.method.toUpperCase();
+  if (method !== 'GET' && method !== 'PUT') throw new UsageError(`--method must be GET or PUT, not “${values.method}”`);
+  if (method === 'PUT' && (values['download-as'] !== undefined || values.attachment)) {
+    throw new UsageError('--download-as and --attachment apply to GET links only');
+  }
+  if (values['download-as'] !== undefined && values['download-as'].trim() === '') {
+    throw new UsageError('--download-as needs a file name');
+  }
   return {
+    ...expiry,
+    method,
+    downloadAs: values['download-as'],
+    attachment: values.attachment,
+    json: values.json,
+    noCheck: values['no-check'],
     profile: values.profile,
     bucket: values.bucket,
     prefix: values.prefix,
@@ -56,6 +93,27 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     help: values.help,
     version: values.version,
   };
+}
+
+function expiryFrom(values: { 'expires-in'?: string; hours?: string; expires?: string }) {
+  const given = (['expires-in', 'hours', 'expires'] as const).filter((flag) => values[flag] !== undefined);
+  if (given.length > 1) throw new UsageError(`use one of --expires-in, --hours, --expires (got ${given.map((f) => `--${f}`).join(' and ')})`);
+  const flag = given[0];
+  if (flag === undefined) return {};
+  const text = values[flag] as string;
+  if (flag === 'expires-in') {
+    const seconds = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= MAX_EXPIRY_SECONDS)) {
+      throw new UsageError(`--expires-in takes whole seconds from 1 to ${MAX_EXPIRY_SECONDS} (7 days), not “${text}”`);
+    }
+    return { expiresInSeconds: seconds, expiryText: String(seconds / 3600) };
+  }
+  if (flag === 'hours' && !/^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(text.normalize('NFKC'))) {
+    throw new UsageError(`--hours takes a number of hours (e.g. 24 or 1.5), not “${text}”`);
+  }
+  const parsed = parseExpiry(text);
+  if (!parsed.ok) throw new UsageError(`--${flag}: ${parsed.message}`);
+  return { expiresInSeconds: parsed.seconds, expiryText: text.trim() };
 }
 
 function checkEndpoint(value: string): void {
@@ -78,8 +136,8 @@ function firstLine(error: unknown): string {
 export const USAGE = `s3share-tui — share private S3 objects through presigned URLs
 
 Usage:
-  s3share-tui [options]                 pick profile, bucket, object and expiry on screen
-  s3share-tui [options] s3://BUCKET/KEY  (reserved for the non-interactive mode)
+  s3share-tui [options]                  pick profile, bucket, object and expiry on screen
+  s3share-tui [options] s3://BUCKET/KEY  print a presigned URL for that object and exit
 
 Options:
   --profile NAME        use this AWS profile (skips the profile screen)
@@ -89,6 +147,18 @@ Options:
   --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
                         or endpoint_url in the profile); implies --path-style
   --path-style          address buckets as URL paths instead of host names
+
+Expiry (default 1 hour, at most 7 days):
+  --expires-in SECONDS  as in \`aws s3 presign\`
+  --hours N             hours, decimals allowed (1.5)
+  --expires DURATION    90m, 36h, 2d, 1w
+
+Non-interactive (with s3://BUCKET/KEY):
+  --method GET|PUT      a download (default) or an upload link
+  --download-as NAME    browsers save the download under NAME
+  --attachment          browsers save the download under the key's file name
+  --no-check            do not check that the object exists first
+  --json                print url, method, bucket, key, region, expiresIn, expiresAt as JSON
   -h, --help            show this help
   -V, --version         show the version
 
@@ -96,8 +166,8 @@ When standard output is not a terminal, the screens are drawn on the terminal an
 URL shown is written to standard output on exit:  url=$(s3share-tui)
 
 Exit codes:
-  0    done (quit normally)
-  1    an error ended the program
-  2    bad command-line arguments
+  0    done: the URL was printed, or the screens were left normally
+  1    an error ended the program (no credentials, object or bucket missing, network, server)
+  2    bad command-line arguments, or no terminal for the screens
   130  interrupted (Ctrl-C)
 `;

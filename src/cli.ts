@@ -1,5 +1,6 @@
 import { parseArguments, UsageError, USAGE } from './args.js';
 import { endpointFromEnvironment } from './core/connection.js';
+import { parseS3Uri } from './core/s3-uri.js';
 
 declare const S3SHARE_VERSION: string | undefined;
 const VERSION = typeof S3SHARE_VERSION === 'string' ? S3SHARE_VERSION : 'dev';
@@ -24,8 +25,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (options.target !== undefined) {
-    process.stderr.write('s3share-tui: signing s3://BUCKET/KEY without screens is not available yet.\n');
-    return 2;
+    const target = parseS3Uri(options.target);
+    if (!target.ok) {
+      process.stderr.write(`s3share-tui: ${target.message}\nTry 's3share-tui --help'.\n`);
+      return 2;
+    }
+    const { runHeadless } = await import('./headless.js');
+    return runHeadless(options, target.location, { env: process.env, stdout: process.stdout, stderr: process.stderr });
   }
   const { runInteractive } = await import('./ui/run.js');
   return runInteractive({
@@ -35,6 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
     region: options.region,
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
     pathStyle: options.pathStyle,
+    ...(options.expiryText ? { expiryText: options.expiryText } : {}),
   });
 }
 

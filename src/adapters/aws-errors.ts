@@ -44,6 +44,8 @@ const EXPLANATIONS: Record<string, string> = {
   SignatureDoesNotMatch: 'the secret key does not match the access key.',
   NoSuchBucket: 'the bucket does not exist.',
   NoSuchKey: 'the object does not exist.',
+  NotFound: 'the object does not exist.',
+  Forbidden: 'access denied (or the object does not exist and listing it is not allowed).',
   ExpiredToken: 'the session token has expired: refresh the credentials of this profile.',
   PermanentRedirect: 'the bucket lives in another region: pass --region.',
 };

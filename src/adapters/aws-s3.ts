@@ -1,5 +1,6 @@
 import {
   GetObjectCommand,
+  HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -8,12 +9,14 @@ import {
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ENVIRONMENT_PROFILE, FALLBACK_REGION } from '../core/connection.js';
+import { attachmentDisposition } from '../core/content-disposition.js';
 import { DELIMITER } from '../core/listing.js';
 import type {
   Bucket,
   Clock,
   Connection,
   ListPage,
+  ObjectSummary,
   PresignedUrl,
   PresignRequest,
   S3Connector,
@@ -100,11 +103,26 @@ class SdkSession implements S3Session {
     });
   }
 
+  async headObject(bucket: string, key: string): Promise<ObjectSummary> {
+    return this.call(async () => {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { key, size: head.ContentLength ?? 0, ...(head.LastModified ? { lastModified: head.LastModified } : {}) };
+    });
+  }
+
   async presign(request: PresignRequest): Promise<PresignedUrl> {
     const method = request.method ?? 'GET';
     const signedAt = this.options.clock.now();
     const input = { Bucket: request.bucket, Key: request.key };
-    const command = method === 'PUT' ? new PutObjectCommand(input) : new GetObjectCommand(input);
+    const command =
+      method === 'PUT'
+        ? new PutObjectCommand(input)
+        : new GetObjectCommand({
+            ...input,
+            ...(request.downloadName
+              ? { ResponseContentDisposition: attachmentDisposition(request.downloadName) }
+              : {}),
+          });
     const url = await this.call(() =>
       getSignedUrl(this.client, command, { expiresIn: request.expiresInSeconds, signingDate: signedAt }),
     );

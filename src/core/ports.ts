@@ -58,6 +58,8 @@ export interface PresignRequest {
   key: string;
   expiresInSeconds: number;
   method?: HttpMethod;
+  /** GET only: browsers save the download under this name (response-content-disposition). */
+  downloadName?: string;
 }
 
 export interface PresignedUrl {
@@ -83,6 +85,8 @@ export interface S3Session {
   readonly region: string;
   listBuckets(): Promise<Bucket[]>;
   listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage>;
+  /** Resolves when the object exists; rejects with a one-line reason otherwise. */
+  headObject(bucket: string, key: string): Promise<ObjectSummary>;
   presign(request: PresignRequest): Promise<PresignedUrl>;
 }
 

@@ -79,6 +79,8 @@ export interface StartOptions {
   region?: string;
   endpointUrl?: string;
   pathStyle?: boolean;
+  /** Prefills the expiry input (from --hours, --expires or --expires-in). */
+  expiryText?: string;
 }
 
 export interface State {

@@ -32,7 +32,7 @@ export function initialState(options: StartOptions, terminal = { rows: 24, colum
     terminal,
     requests: [{ id: 1, kind: 'discover-profiles' }],
     nextRequestId: 2,
-    expiryText: DEFAULT_EXPIRY_TEXT,
+    expiryText: options.expiryText ?? DEFAULT_EXPIRY_TEXT,
   };
 }
 

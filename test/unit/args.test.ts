@@ -41,3 +41,37 @@ describe('parseArguments', () => {
     expect(() => parseArguments(argv)).toThrow(message);
   });
 });
+
+describe('expiry and link flags', () => {
+  it.each([
+    [['--expires-in', '86400'], 86_400],
+    [['--hours', '1.5'], 5400],
+    [['--expires', '90m'], 5400],
+    [['--expires', '1w'], 604_800],
+  ])('%j gives %i seconds', (argv, seconds) => {
+    expect(parseArguments(argv).expiresInSeconds).toBe(seconds);
+  });
+
+  it.each([
+    [['--expires-in', '604801'], /whole seconds from 1 to 604800/],
+    [['--expires-in', '1.5'], /whole seconds/],
+    [['--expires-in', '0'], /whole seconds/],
+    [['--hours', '2d'], /number of hours/],
+    [['--hours', '169'], /168-hour/],
+    [['--expires', 'soon'], /not a duration/],
+    [['--hours', '1', '--expires', '2h'], /use one of/],
+    [['--method', 'DELETE'], /GET or PUT/],
+    [['--method', 'put', '--attachment'], /GET links only/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseArguments(argv)).toThrow(message);
+  });
+
+  it('reads method, download name, json and no-check', () => {
+    expect(parseArguments(['--method', 'put', '--json', '--no-check'])).toMatchObject({
+      method: 'PUT',
+      json: true,
+      noCheck: true,
+    });
+    expect(parseArguments(['--download-as', 'März.pdf']).downloadAs).toBe('März.pdf');
+  });
+});

@@ -1,0 +1,76 @@
+import { discoverProfiles } from './adapters/aws-profiles.js';
+import { createS3Connector } from './adapters/aws-s3.js';
+import type { CliOptions } from './args.js';
+import { connectionFor, endpointFromEnvironment, ENVIRONMENT_PROFILE } from './core/connection.js';
+import { baseName } from './core/content-disposition.js';
+import { formatUtc } from './core/expiry.js';
+import type { PresignedUrl } from './core/ports.js';
+import type { S3Location } from './core/s3-uri.js';
+
+const DEFAULT_EXPIRY_SECONDS = 3600;
+
+export interface HeadlessIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * `s3share-tui s3://bucket/key`: sign one URL and print it, for scripts. Never loads Ink or React.
+ * Credentials and region are chosen as the AWS CLI chooses them: --profile, else environment
+ * credentials, else AWS_PROFILE, else default; --region, else AWS_REGION, else the profile's.
+ */
+export async function runHeadless(options: CliOptions, target: S3Location, io: HeadlessIo): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`s3share-tui: ${message}\n`);
+    return 1;
+  };
+  const { env } = io;
+  const discovery = await discoverProfiles(env);
+  const hasEnvironmentKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  const name = options.profile ?? (hasEnvironmentKeys ? ENVIRONMENT_PROFILE : env.AWS_PROFILE || 'default');
+  const profile = discovery.profiles.find((p) => p.name === name);
+  if (!profile) {
+    const files = discovery.files.map((f) => `${f.path} (${f.state})`).join(', ');
+    return fail(`no AWS profile “${name}” (looked in ${files}); run \`aws configure\` or pass --profile`);
+  }
+  const connection = connectionFor(profile, {
+    endpointUrl: options.endpointUrl ?? endpointFromEnvironment(env),
+    region: options.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined),
+    pathStyle: options.pathStyle,
+  });
+  const session = createS3Connector({ clock: { now: () => new Date() } }).connect(connection);
+  const where = `s3://${target.bucket}/${target.key}`;
+
+  try {
+    if (!options.noCheck && options.method === 'GET') await session.headObject(target.bucket, target.key);
+  } catch (error) {
+    return fail(`${where}: ${(error as Error).message}`);
+  }
+  let presigned: PresignedUrl;
+  try {
+    const downloadName = options.downloadAs ?? (options.attachment ? baseName(target.key) : undefined);
+    presigned = await session.presign({
+      ...target,
+      method: options.method,
+      expiresInSeconds: options.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS,
+      ...(downloadName ? { downloadName } : {}),
+    });
+  } catch (error) {
+    return fail(`${where}: ${(error as Error).message}`);
+  }
+  io.stdout.write(options.json ? `${JSON.stringify(toJson(presigned))}\n` : `${presigned.url}\n`);
+  return 0;
+}
+
+export function toJson(presigned: PresignedUrl) {
+  return {
+    url: presigned.url,
+    method: presigned.method,
+    bucket: presigned.bucket,
+    key: presigned.key,
+    region: presigned.region,
+    expiresIn: presigned.expiresInSeconds,
+    expiresAt: formatUtc(presigned.expiresAt),
+  };
+}

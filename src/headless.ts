@@ -59,18 +59,33 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
   } catch (error) {
     return fail(`${where}: ${(error as Error).message}`);
   }
+  if (!options.json) warnIfCutShort(presigned, io.stderr);
   io.stdout.write(options.json ? `${JSON.stringify(toJson(presigned))}\n` : `${presigned.url}\n`);
   return 0;
 }
 
 export function toJson(presigned: PresignedUrl) {
+  const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
   return {
     url: presigned.url,
     method: presigned.method,
     bucket: presigned.bucket,
     key: presigned.key,
     region: presigned.region,
-    expiresIn: presigned.expiresInSeconds,
+    expiresIn: Math.round((presigned.expiresAt.getTime() - presigned.signedAt.getTime()) / 1000),
     expiresAt: formatUtc(presigned.expiresAt),
+    ...(presigned.credentialsExpireAt ? { credentialsExpireAt: formatUtc(presigned.credentialsExpireAt) } : {}),
+    ...(cutShort
+      ? {
+          requestedExpiresIn: presigned.expiresInSeconds,
+          warning: `the temporary credentials that signed this URL expire at ${formatUtc(presigned.expiresAt)}, before the ${presigned.expiresInSeconds} s requested`,
+        }
+      : {}),
   };
+}
+
+/** Plain output still warns (on stderr) when the link dies before the time asked for. */
+function warnIfCutShort(presigned: PresignedUrl, stderr: NodeJS.WritableStream): void {
+  const { warning } = toJson(presigned);
+  if (warning) stderr.write(`s3share-tui: warning: ${warning}\n`);
 }

@@ -25,6 +25,14 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
     return `No answer from ${target} in time.`;
   }
   const message = firstLine(e.message ?? String(error));
+  const processFailure = /^Command failed: /.exec(e.message ?? '');
+  if (processFailure) {
+    // credential_process exited non-zero: its own words are on the lines after the command.
+    const said = (e.message ?? '').split('\n').slice(1).find((line) => line.trim() !== '');
+    return printable(
+      `credential_process of profile “${where.profile ?? 'default'}” failed: ${said?.trim() ?? 'no message on stderr'}`,
+    );
+  }
   if (e.name === 'CredentialsProviderError' || /credential/i.test(e.name ?? '')) {
     if (/sso|token/i.test(message) && where.profile) {
       return `The SSO session of profile “${where.profile}” has expired or is missing: run \`aws sso login --profile ${where.profile}\`. (${message})`;

@@ -1,5 +1,7 @@
 import {
+  GetBucketLocationCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
@@ -10,6 +12,7 @@ import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ENVIRONMENT_PROFILE, FALLBACK_REGION } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
+import { effectiveExpiry } from '../core/expiry.js';
 import { DELIMITER } from '../core/listing.js';
 import type {
   Bucket,
@@ -28,7 +31,11 @@ export interface S3AdapterOptions {
   clock: Clock;
   /** Per-request timeout; the SDK retries within `maxAttempts`. */
   timeoutMs?: number;
+  /** Asks the person for an MFA code when a role needs one (`mfa_serial`). */
+  mfaCode?: (serial: string) => Promise<string>;
 }
+
+type CredentialProvider = ReturnType<typeof fromIni>;
 
 /** The only module that talks to the AWS SDK. */
 export function createS3Connector(options: S3AdapterOptions): S3Connector {
@@ -37,28 +44,25 @@ export function createS3Connector(options: S3AdapterOptions): S3Connector {
 
 class SdkSession implements S3Session {
   readonly region: string;
-  private readonly client: S3Client;
+  private readonly credentials: CredentialProvider;
+  private readonly clients = new Map<string, S3Client>();
+  /** Each bucket's region, learned once per session. */
+  private readonly bucketRegions = new Map<string, Promise<string>>();
 
   constructor(
     private readonly connection: Connection,
     private readonly options: S3AdapterOptions,
   ) {
     this.region = connection.region ?? FALLBACK_REGION;
-    const fromProfile = connection.profile !== ENVIRONMENT_PROFILE;
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    this.client = new S3Client({
-      region: this.region,
-      credentials: fromProfile ? fromIni({ profile: connection.profile, ignoreCache: true }) : fromEnv(),
-      ...(fromProfile ? { profile: connection.profile } : {}),
-      ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}),
-      forcePathStyle: connection.pathStyle === true,
-      // Without these the SDK adds checksum parameters to presigned URLs, which several
-      // S3-compatible stores then refuse.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
-    });
+    // One provider for every regional client: credentials (and an MFA prompt) are resolved once.
+    this.credentials =
+      connection.profile === ENVIRONMENT_PROFILE
+        ? fromEnv()
+        : fromIni({
+            profile: connection.profile,
+            ignoreCache: true,
+            ...(options.mfaCode ? { mfaCodeProvider: options.mfaCode } : {}),
+          });
   }
 
   async listBuckets(): Promise<Bucket[]> {
@@ -66,9 +70,10 @@ class SdkSession implements S3Session {
       const buckets: Bucket[] = [];
       let token: string | undefined;
       do {
-        const page = await this.client.send(new ListBucketsCommand({ ContinuationToken: token }));
+        const page = await this.client(this.region).send(new ListBucketsCommand({ ContinuationToken: token }));
         for (const bucket of page.Buckets ?? []) {
           if (!bucket.Name) continue;
+          if (bucket.BucketRegion) this.bucketRegions.set(bucket.Name, Promise.resolve(bucket.BucketRegion));
           buckets.push({
             name: bucket.Name,
             ...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
@@ -81,9 +86,43 @@ class SdkSession implements S3Session {
     });
   }
 
+  /**
+   * Where the bucket lives: ListBuckets' BucketRegion when it came with the list, else
+   * HeadBucket's x-amz-bucket-region (sent on its 301 and 403 answers too), else
+   * GetBucketLocation, else the session's own region.
+   */
+  bucketRegion(bucket: string): Promise<string> {
+    let region = this.bucketRegions.get(bucket);
+    if (!region) {
+      region = this.lookUpRegion(bucket);
+      this.bucketRegions.set(bucket, region);
+    }
+    return region;
+  }
+
+  private async lookUpRegion(bucket: string): Promise<string> {
+    const client = this.client(this.region);
+    try {
+      const head = await client.send(new HeadBucketCommand({ Bucket: bucket }));
+      if (head.BucketRegion) return head.BucketRegion;
+    } catch (error) {
+      const header = (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.[
+        'x-amz-bucket-region'
+      ];
+      if (header) return header;
+    }
+    try {
+      const location = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
+      return regionOfLocation(location.LocationConstraint);
+    } catch {
+      return this.region;
+    }
+  }
+
   async listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage> {
     return this.call(async () => {
-      const page = await this.client.send(
+      const client = this.client(await this.bucketRegion(bucket));
+      const page = await client.send(
         new ListObjectsV2Command({
           Bucket: bucket,
           Prefix: prefix || undefined,
@@ -105,37 +144,83 @@ class SdkSession implements S3Session {
 
   async headObject(bucket: string, key: string): Promise<ObjectSummary> {
     return this.call(async () => {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      const client = this.client(await this.bucketRegion(bucket));
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return { key, size: head.ContentLength ?? 0, ...(head.LastModified ? { lastModified: head.LastModified } : {}) };
     });
   }
 
+  /** When the credentials that would sign now stop working; undefined for long-term keys. */
+  async credentialsExpireAt(): Promise<Date | undefined> {
+    return this.call(async () => (await this.credentials()).expiration);
+  }
+
   async presign(request: PresignRequest): Promise<PresignedUrl> {
     const method = request.method ?? 'GET';
-    const signedAt = this.options.clock.now();
-    const input = { Bucket: request.bucket, Key: request.key };
-    const command =
-      method === 'PUT'
-        ? new PutObjectCommand(input)
-        : new GetObjectCommand({
-            ...input,
-            ...(request.downloadName
-              ? { ResponseContentDisposition: attachmentDisposition(request.downloadName) }
-              : {}),
-          });
-    const url = await this.call(() =>
-      getSignedUrl(this.client, command, { expiresIn: request.expiresInSeconds, signingDate: signedAt }),
-    );
-    return {
-      url,
-      method,
-      bucket: request.bucket,
-      key: request.key,
-      region: this.region,
-      expiresInSeconds: request.expiresInSeconds,
-      signedAt,
-      expiresAt: new Date(signedAt.getTime() + request.expiresInSeconds * 1000),
-    };
+    return this.call(async () => {
+      const region = request.bucketRegion ?? (await this.bucketRegion(request.bucket));
+      const credentialsExpireAt = (await this.credentials()).expiration;
+      const signedAt = this.options.clock.now();
+      const input = { Bucket: request.bucket, Key: request.key };
+      const command =
+        method === 'PUT'
+          ? new PutObjectCommand(input)
+          : new GetObjectCommand({
+              ...input,
+              ...(request.downloadName ? { ResponseContentDisposition: attachmentDisposition(request.downloadName) } : {}),
+            });
+      // Sign exactly what the AWS CLI signs: no informational `x-id` parameter, and the
+      // UNSIGNED-PAYLOAD default of query authentication left implicit.
+      (command.middlewareStack as unknown as MiddlewareStack).add(dropOperationId, {
+        step: 'build',
+        name: 'dropOperationIdFromPresignedUrl',
+      });
+      const url = await getSignedUrl(this.client(region), command, {
+        expiresIn: request.expiresInSeconds,
+        signingDate: signedAt,
+        unhoistableHeaders: new Set(['x-amz-content-sha256']),
+        unsignableHeaders: new Set(['x-amz-content-sha256']),
+      });
+      const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
+      return {
+        url,
+        method,
+        bucket: request.bucket,
+        key: request.key,
+        region,
+        expiresInSeconds: request.expiresInSeconds,
+        signedAt,
+        requestedExpiresAt,
+        expiresAt: effectiveExpiry(requestedExpiresAt, credentialsExpireAt),
+        ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
+      };
+    });
+  }
+
+  /** One client per region: a URL signed for the wrong region is refused by S3. */
+  private client(region: string): S3Client {
+    let client = this.clients.get(region);
+    if (!client) {
+      const timeoutMs = this.options.timeoutMs ?? 10_000;
+      const { endpointUrl, pathStyle, profile } = this.connection;
+      client = new S3Client({
+        region,
+        credentials: this.credentials,
+        ...(profile !== ENVIRONMENT_PROFILE ? { profile } : {}),
+        ...(endpointUrl ? { endpoint: endpointUrl } : {}),
+        forcePathStyle: pathStyle === true,
+        // us-east-1 at s3.amazonaws.com, as the AWS CLI and the S3 documentation sign it.
+        useGlobalEndpoint: true,
+        // Without these the SDK adds checksum parameters to presigned URLs, which several
+        // S3-compatible stores then refuse.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 3,
+        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+      });
+      this.clients.set(region, client);
+    }
+    return client;
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
@@ -147,4 +232,21 @@ class SdkSession implements S3Session {
       );
     }
   }
+}
+
+type Handler = (args: { request: { query?: Record<string, unknown> } }) => Promise<unknown>;
+interface MiddlewareStack {
+  add(middleware: (next: Handler) => Handler, options: { step: 'build'; name: string }): void;
+}
+
+const dropOperationId = (next: Handler): Handler => async (args) => {
+  delete args.request.query?.['x-id'];
+  return next(args);
+};
+
+/** GetBucketLocation's answer as a region name: empty means us-east-1, "EU" is eu-west-1. */
+export function regionOfLocation(constraint: string | undefined | null): string {
+  if (!constraint) return 'us-east-1';
+  if (constraint === 'EU') return 'eu-west-1';
+  return constraint;
 }

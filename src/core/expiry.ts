@@ -44,6 +44,21 @@ export function expiresAt(now: Date, seconds: number): Date {
   return new Date(now.getTime() + seconds * 1000);
 }
 
+/**
+ * When a link really stops working: a URL signed with temporary credentials dies when they
+ * do, whatever its X-Amz-Expires says. (The 7-day cap is enforced when the expiry is parsed.)
+ */
+export function effectiveExpiry(requested: Date, credentialsExpireAt: Date | undefined): Date {
+  return credentialsExpireAt && credentialsExpireAt < requested ? credentialsExpireAt : requested;
+}
+
+/** The longest expiry that will hold, in whole seconds from now: 7 days or the credentials' end. */
+export function longestHoldingSeconds(now: Date, credentialsExpireAt: Date | undefined): number {
+  if (!credentialsExpireAt) return MAX_EXPIRY_SECONDS;
+  const left = Math.floor((credentialsExpireAt.getTime() - now.getTime()) / 1000);
+  return Math.max(0, Math.min(MAX_EXPIRY_SECONDS, left));
+}
+
 /** "1 day 2 hours", "24 hours", "90 minutes" → reads as a person would say it. */
 export function formatDuration(seconds: number, locale = 'en'): string {
   const parts: string[] = [];

@@ -1,3 +1,5 @@
+import type { MfaChannel } from './mfa-channel.js';
+
 /**
  * The app's view of the outside world. The UI and the state machine only know these shapes; the
  * adapters in src/adapters fill them with the AWS SDK, the shared config files and the clipboard,
@@ -60,6 +62,8 @@ export interface PresignRequest {
   method?: HttpMethod;
   /** GET only: browsers save the download under this name (response-content-disposition). */
   downloadName?: string;
+  /** The bucket's region when the caller knows it already; looked up otherwise. */
+  bucketRegion?: string;
 }
 
 export interface PresignedUrl {
@@ -70,7 +74,12 @@ export interface PresignedUrl {
   region: string;
   expiresInSeconds: number;
   signedAt: Date;
+  /** signedAt + expiresInSeconds: what was asked for. */
+  requestedExpiresAt: Date;
+  /** When the link really stops working: the earlier of the request and the credentials' end. */
   expiresAt: Date;
+  /** Temporary credentials (SSO, roles, sessions) end; the link dies with them. */
+  credentialsExpireAt?: Date;
 }
 
 /** Where and as whom to talk to S3. */
@@ -87,6 +96,10 @@ export interface S3Session {
   listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage>;
   /** Resolves when the object exists; rejects with a one-line reason otherwise. */
   headObject(bucket: string, key: string): Promise<ObjectSummary>;
+  /** The region the bucket lives in (links must be signed for it). */
+  bucketRegion(bucket: string): Promise<string>;
+  /** When the credentials that sign now expire; undefined for long-term keys. */
+  credentialsExpireAt(): Promise<Date | undefined>;
   presign(request: PresignRequest): Promise<PresignedUrl>;
 }
 
@@ -109,4 +122,6 @@ export interface Services {
   s3: S3Connector;
   clipboard: Clipboard;
   clock: Clock;
+  /** Present when credential providers may ask for an MFA code. */
+  mfa?: MfaChannel;
 }

@@ -13,7 +13,7 @@ export type Load<T> =
   | { status: 'idle' }
   | { status: 'loading'; requestId: number }
   | { status: 'ready'; value: T }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string; denied?: boolean };
 
 export interface ProfilesScreen {
   kind: 'profiles';
@@ -30,6 +30,8 @@ export interface BucketsScreen {
 export interface ObjectsScreen {
   kind: 'objects';
   bucket: string;
+  /** Known from the bucket list; otherwise the adapter looks it up. */
+  bucketRegion?: string;
   prefix: string;
   nav: ListNav;
   rows: Row[];
@@ -41,15 +43,21 @@ export interface ObjectsScreen {
   /** The request id of the page being fetched. */
   pendingRequest?: number;
   error?: string;
+  /** Listing was refused: the user may type a key instead. */
+  denied?: boolean;
 }
 
 export interface ExpiryScreen {
   kind: 'expiry';
   bucket: string;
+  bucketRegion?: string;
   key: string;
   text: string;
   error?: string;
   pendingRequest?: number;
+  credentialsRequest?: number;
+  /** When the signing credentials end: a Date for temporary ones, null for long-term keys. */
+  credentialsExpireAt?: Date | null;
 }
 
 export interface ResultScreen {
@@ -68,7 +76,18 @@ export type Request =
   | { id: number; kind: 'discover-profiles' }
   | { id: number; kind: 'list-buckets'; connection: Connection }
   | { id: number; kind: 'list-page'; connection: Connection; bucket: string; prefix: string; token?: string }
-  | { id: number; kind: 'presign'; connection: Connection; bucket: string; key: string; seconds: number }
+  | {
+      id: number;
+      kind: 'presign';
+      connection: Connection;
+      bucket: string;
+      bucketRegion?: string;
+      key: string;
+      seconds: number;
+    }
+  | { id: number; kind: 'bucket-region'; connection: Connection; bucket: string }
+  | { id: number; kind: 'credentials-expiry'; connection: Connection }
+  | { id: number; kind: 'mfa-answer'; code: string | null }
   | { id: number; kind: 'copy'; text: string };
 
 /** What the command line asked for before the first screen. */
@@ -89,6 +108,8 @@ export interface State {
   connection?: Connection;
   stack: Screen[];
   help: boolean;
+  /** A role asked for an MFA code: the prompt shows over the current screen. */
+  mfa?: { serial: string; code: string };
   terminal: { rows: number; columns: number };
   requests: Request[];
   nextRequestId: number;
@@ -105,7 +126,11 @@ export type Action =
   | { type: 'page-loaded'; requestId: number; page: ListPage }
   | { type: 'presigned'; requestId: number; presigned: PresignedUrl }
   | { type: 'copied'; requestId: number; outcome: CopyOutcome }
-  | { type: 'request-failed'; requestId: number; message: string }
+  | { type: 'bucket-region-found'; requestId: number; bucket: string; region: string }
+  | { type: 'credentials-checked'; requestId: number; expiresAt: Date | null }
+  | { type: 'mfa-answered'; requestId: number }
+  | { type: 'request-failed'; requestId: number; message: string; denied?: boolean }
+  | { type: 'mfa-requested'; serial: string }
   | { type: 'move'; by: number }
   | { type: 'move-page'; direction: 1 | -1 }
   | { type: 'move-to-start' }

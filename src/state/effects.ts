@@ -34,14 +34,28 @@ export function createRequestRunner(services: Services): (request: Request) => P
             bucket: request.bucket,
             key: request.key,
             expiresInSeconds: request.seconds,
+            ...(request.bucketRegion ? { bucketRegion: request.bucketRegion } : {}),
           });
           return { type: 'presigned', requestId, presigned };
         }
+        case 'bucket-region': {
+          const region = await sessionFor(request.connection).bucketRegion(request.bucket);
+          return { type: 'bucket-region-found', requestId, bucket: request.bucket, region };
+        }
+        case 'credentials-expiry': {
+          const expiresAt = await sessionFor(request.connection).credentialsExpireAt();
+          return { type: 'credentials-checked', requestId, expiresAt: expiresAt ?? null };
+        }
+        case 'mfa-answer':
+          services.mfa?.answer(request.code);
+          return { type: 'mfa-answered', requestId };
         case 'copy':
           return { type: 'copied', requestId, outcome: await services.clipboard.copy(request.text) };
       }
     } catch (error) {
-      return { type: 'request-failed', requestId, message: oneLine(error) };
+      const message = oneLine(error);
+      // The adapter's messages start with the S3 error code.
+      return { type: 'request-failed', requestId, message, denied: /^(AccessDenied|Forbidden)\b/.test(message) };
     }
   };
 }

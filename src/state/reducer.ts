@@ -1,7 +1,7 @@
 import { connectionFor } from '../core/connection.js';
 import { DEFAULT_EXPIRY_TEXT, parseExpiry } from '../core/expiry.js';
 import { appendPage, DELIMITER } from '../core/listing.js';
-import type { ListPage, Profile, ProfileDiscovery } from '../core/ports.js';
+import type { Bucket, ListPage, Profile, ProfileDiscovery } from '../core/ports.js';
 import type {
   Action,
   ExpiryScreen,
@@ -44,7 +44,9 @@ export function reducer(state: State, action: Action): State {
 function apply(state: State, action: Action): State {
   if (action.type === 'interrupt') return { ...state, exit: { code: 130 } };
   if (action.type === 'resize') return resize(state, action.rows, action.columns);
+  if (action.type === 'mfa-requested') return { ...state, help: false, mfa: { serial: action.serial, code: '' } };
   if ('requestId' in action) return complete(state, action);
+  if (state.mfa) return mfaPrompt(state, state.mfa, action);
   if (state.help && action.type !== 'toggle-help') return state;
 
   const screen = topScreen(state);
@@ -85,6 +87,24 @@ function apply(state: State, action: Action): State {
       return screen.kind === 'result' ? pop(state) : state;
     case 'quit':
       return { ...state, exit: { code: 0 } };
+    default:
+      return state;
+  }
+}
+
+/** While a role waits for an MFA code, keys go to the prompt. */
+function mfaPrompt(state: State, mfa: NonNullable<State['mfa']>, action: Action): State {
+  switch (action.type) {
+    case 'type-text':
+      return { ...state, mfa: { ...mfa, code: (mfa.code + action.text.replace(/\D/g, '')).slice(0, 6) } };
+    case 'erase':
+      return { ...state, mfa: { ...mfa, code: mfa.code.slice(0, -1) } };
+    case 'select':
+      return mfa.code.length === 6 ? enqueue({ ...state, mfa: undefined }, { kind: 'mfa-answer', code: mfa.code }) : state;
+    case 'back':
+      return enqueue({ ...state, mfa: undefined }, { kind: 'mfa-answer', code: null });
+    default:
+      return state;
   }
 }
 
@@ -100,6 +120,7 @@ function complete(state: State, action: Completion): State {
       return { ...settled, discovery: { status: 'failed', message: action.message } };
     }
   }
+  if (action.type === 'bucket-region-found') return regionFound(settled, action.bucket, action.region);
   const index = state.stack.findIndex((screen) => isWaitingOn(screen, action.requestId));
   // The user has moved on from the screen that asked: drop the answer.
   if (index === -1) return settled;
@@ -112,10 +133,19 @@ function complete(state: State, action: Completion): State {
   if (action.type === 'request-failed') {
     switch (screen.kind) {
       case 'buckets':
-        return update({ ...screen, load: { status: 'failed', message: action.message } });
+        return update({ ...screen, load: { status: 'failed', message: action.message, denied: action.denied } });
       case 'objects':
-        return update({ ...screen, pendingRequest: undefined, error: action.message });
+        return update({
+          ...screen,
+          pendingRequest: undefined,
+          error: action.message,
+          denied: screen.pagesLoaded === 0 && action.denied === true,
+        });
       case 'expiry':
+        // Unknown then; signing reports the credential problem itself.
+        if (screen.credentialsRequest === action.requestId) {
+          return update({ ...screen, credentialsRequest: undefined, credentialsExpireAt: null });
+        }
         return update({ ...screen, pendingRequest: undefined, error: action.message });
       case 'result':
         return update({ ...screen, notice: action.message });
@@ -125,7 +155,10 @@ function complete(state: State, action: Completion): State {
   }
   if (action.type === 'buckets-loaded' && screen.kind === 'buckets') {
     const buckets = [...action.buckets].sort((a, b) => a.name.localeCompare(b.name));
-    return update({ ...screen, load: { status: 'ready', value: buckets } });
+    return lookUpMissingRegions(update({ ...screen, load: { status: 'ready', value: buckets } }), buckets);
+  }
+  if (action.type === 'credentials-checked' && screen.kind === 'expiry') {
+    return update({ ...screen, credentialsRequest: undefined, credentialsExpireAt: action.expiresAt });
   }
   if (action.type === 'page-loaded' && screen.kind === 'objects') {
     return update(pageLoaded(settled, screen, action.page));
@@ -146,13 +179,32 @@ function complete(state: State, action: Completion): State {
   return settled;
 }
 
+/** ListBuckets without regions (S3-compatible stores, older APIs): ask for each bucket's. */
+function lookUpMissingRegions(state: State, buckets: readonly Bucket[]): State {
+  const { connection } = state;
+  if (!connection) return state;
+  return buckets
+    .filter((bucket) => bucket.region === undefined)
+    .reduce((next, bucket) => enqueue(next, { kind: 'bucket-region', connection, bucket: bucket.name }), state);
+}
+
+function regionFound(state: State, bucket: string, region: string): State {
+  const stack = state.stack.map((screen): Screen => {
+    if (screen.kind !== 'buckets' || screen.load.status !== 'ready') return screen;
+    const value = screen.load.value.map((b) => (b.name === bucket ? { ...b, region } : b));
+    return { ...screen, load: { status: 'ready', value } };
+  });
+  return { ...state, stack };
+}
+
 function isWaitingOn(screen: Screen, requestId: number): boolean {
   switch (screen.kind) {
     case 'buckets':
       return screen.load.status === 'loading' && screen.load.requestId === requestId;
     case 'objects':
-    case 'expiry':
       return screen.pendingRequest === requestId;
+    case 'expiry':
+      return screen.pendingRequest === requestId || screen.credentialsRequest === requestId;
     case 'result':
       return screen.copyRequest === requestId;
     default:
@@ -210,14 +262,20 @@ function select(state: State, screen: Screen): State {
       return profile ? openProfile(state, profile, false) : state;
     }
     case 'buckets': {
+      // Listing refused: the name typed is the bucket to open.
+      const typed = screen.nav.filter.trim();
+      if (screen.load.status === 'failed' && screen.load.denied && typed !== '') {
+        return push(state, objectsScreen(typed, ''));
+      }
       const bucket = visibleBuckets(screen)[screen.nav.cursor];
-      return bucket ? push(state, objectsScreen(bucket.name, '')) : state;
+      return bucket ? push(state, objectsScreen(bucket.name, '', bucket.region)) : state;
     }
     case 'objects': {
+      if (screen.denied && screen.nav.filter !== '') return openExpiry(state, screen, screen.prefix + screen.nav.filter);
       const row = visibleRows(screen)[screen.nav.cursor];
       if (!row) return state;
-      if (row.kind === 'folder') return push(state, objectsScreen(screen.bucket, row.prefix));
-      return push(state, { kind: 'expiry', bucket: screen.bucket, key: row.key, text: state.expiryText });
+      if (row.kind === 'folder') return push(state, objectsScreen(screen.bucket, row.prefix, screen.bucketRegion));
+      return openExpiry(state, screen, row.key);
     }
     case 'expiry':
       return submitExpiry(state, screen);
@@ -248,8 +306,27 @@ export function ancestorPrefixes(prefix: string): string[] {
   return ['', ...parts.map((_, i) => `${parts.slice(0, i + 1).join(DELIMITER)}${DELIMITER}`)];
 }
 
-function objectsScreen(bucket: string, prefix: string): ObjectsScreen {
-  return { kind: 'objects', bucket, prefix, nav: initialNav(), rows: [], complete: false, pagesLoaded: 0 };
+function objectsScreen(bucket: string, prefix: string, bucketRegion?: string): ObjectsScreen {
+  return {
+    kind: 'objects',
+    bucket,
+    ...(bucketRegion ? { bucketRegion } : {}),
+    prefix,
+    nav: initialNav(),
+    rows: [],
+    complete: false,
+    pagesLoaded: 0,
+  };
+}
+
+function openExpiry(state: State, screen: ObjectsScreen, key: string): State {
+  return push(state, {
+    kind: 'expiry',
+    bucket: screen.bucket,
+    ...(screen.bucketRegion ? { bucketRegion: screen.bucketRegion } : {}),
+    key,
+    text: state.expiryText,
+  });
 }
 
 function submitExpiry(state: State, screen: ExpiryScreen): State {
@@ -262,6 +339,7 @@ function submitExpiry(state: State, screen: ExpiryScreen): State {
     kind: 'presign',
     connection: state.connection,
     bucket: screen.bucket,
+    ...(screen.bucketRegion ? { bucketRegion: screen.bucketRegion } : {}),
     key: screen.key,
     seconds: parsed.seconds,
   });
@@ -347,6 +425,13 @@ function startNeededLoads(state: State): State {
     const id = state.nextRequestId;
     return enqueue(replaceTop(state, { ...screen, load: { status: 'loading', requestId: id } }), {
       kind: 'list-buckets',
+      connection: state.connection,
+    });
+  }
+  if (screen.kind === 'expiry' && screen.credentialsExpireAt === undefined && screen.credentialsRequest === undefined) {
+    const id = state.nextRequestId;
+    return enqueue(replaceTop(state, { ...screen, credentialsRequest: id }), {
+      kind: 'credentials-expiry',
       connection: state.connection,
     });
   }

@@ -10,6 +10,7 @@ import { resolveKey, splitBurst, type KeyPress } from './keys.js';
 import { BucketPicker } from './screens/bucket-picker.js';
 import { ExpiryInput } from './screens/expiry-input.js';
 import { Help } from './screens/help.js';
+import { MfaPrompt } from './screens/mfa-prompt.js';
 import { ObjectBrowser } from './screens/object-browser.js';
 import { ProfilePicker } from './screens/profile-picker.js';
 import { Result } from './screens/result.js';
@@ -69,6 +70,7 @@ function Screens({ services, options, onExit }: AppProps) {
       stdout.off('resize', onResize);
     };
   }, [stdout]);
+  useEffect(() => services.mfa?.onAsk((serial) => dispatch({ type: 'mfa-requested', serial })), [services.mfa]);
   useEffect(() => {
     if (!state.exit) return;
     onExit({ code: state.exit.code, ...(state.lastUrl ? { url: state.lastUrl } : {}) });
@@ -84,7 +86,13 @@ function Screens({ services, options, onExit }: AppProps) {
   return (
     <Box flexDirection="column" width={columns}>
       <Header trail={breadcrumb(state)} columns={columns} />
-      {state.help ? <Help /> : <CurrentScreen state={state} screen={screen} />}
+      {state.mfa ? (
+        <MfaPrompt serial={state.mfa.serial} code={state.mfa.code} />
+      ) : state.help ? (
+        <Help />
+      ) : (
+        <CurrentScreen state={state} screen={screen} />
+      )}
       <Footer screen={screen.kind} columns={columns} />
     </Box>
   );

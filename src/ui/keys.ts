@@ -146,8 +146,9 @@ export function resolveKey(state: State, input: string, key: KeyPress): Action |
 function hasError(state: State): boolean {
   if (state.discovery.status === 'failed') return true;
   const screen = topScreen(state);
-  if (screen.kind === 'buckets') return screen.load.status === 'failed';
-  if (screen.kind === 'objects') return screen.error !== undefined;
+  // Where listing was refused, letters type a name instead (retrying would be refused again).
+  if (screen.kind === 'buckets') return screen.load.status === 'failed' && !screen.load.denied;
+  if (screen.kind === 'objects') return screen.error !== undefined && !screen.denied;
   return false;
 }
 

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { createProfileSource } from '../adapters/aws-profiles.js';
 import { createS3Connector } from '../adapters/aws-s3.js';
 import { createClipboard } from '../adapters/clipboard.js';
+import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
 import type { StartOptions } from '../state/app-state.js';
 import { App, type AppExit } from './app.js';
@@ -18,9 +19,11 @@ export async function runInteractive(options: StartOptions): Promise<number> {
     return 2;
   }
   const clock = { now: () => new Date() };
+  const mfa = createMfaChannel();
   const services: Services = {
     profiles: createProfileSource(),
-    s3: createS3Connector({ clock }),
+    s3: createS3Connector({ clock, mfaCode: (serial) => mfa.ask(serial) }),
+    mfa,
     clipboard: createClipboard({ terminal: terminal.output }),
     clock,
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  effectiveExpiry,
   expiresAt,
+  longestHoldingSeconds,
   formatDuration,
   formatLocal,
   formatRelative,
@@ -82,5 +84,27 @@ describe('formatting', () => {
     expect(text).toContain('30 Nov 2026');
     expect(text).toContain('01:05:00');
     expect(text).toMatch(/GMT\+9|JST/);
+  });
+});
+
+describe('effective expiry under temporary credentials', () => {
+  const now = new Date('2026-11-28T16:00:00Z');
+  const requested = new Date('2026-11-29T16:00:00Z');
+
+  it('is the request when the credentials last longer or never end', () => {
+    expect(effectiveExpiry(requested, undefined)).toBe(requested);
+    expect(effectiveExpiry(requested, new Date('2026-12-01T00:00:00Z'))).toBe(requested);
+  });
+
+  it('is the end of the credentials when they end first', () => {
+    const end = new Date('2026-11-28T18:00:00Z');
+    expect(effectiveExpiry(requested, end)).toBe(end);
+  });
+
+  it('gives the longest expiry that holds', () => {
+    expect(longestHoldingSeconds(now, undefined)).toBe(MAX_EXPIRY_SECONDS);
+    expect(longestHoldingSeconds(now, new Date('2026-11-28T18:00:00Z'))).toBe(7200);
+    expect(longestHoldingSeconds(now, new Date('2026-12-28T18:00:00Z'))).toBe(MAX_EXPIRY_SECONDS);
+    expect(longestHoldingSeconds(now, new Date('2026-11-28T15:00:00Z'))).toBe(0);
   });
 });

@@ -172,7 +172,7 @@ describe('paging', () => {
     let screen = topScreen(state) as ObjectsScreen;
     expect(screen.rows).toHaveLength(100);
     expect(screen.error).toBe('SlowDown (HTTP 503)');
-    expect(state.requests).toEqual([]);
+    expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
     state = run(state, { type: 'retry' });
     screen = topScreen(state) as ObjectsScreen;
     expect(screen.error).toBeUndefined();
@@ -197,6 +197,7 @@ describe('expiry and result', () => {
     region: 'us-east-1',
     expiresInSeconds: 86_400,
     signedAt: new Date('2026-11-28T16:00:00Z'),
+    requestedExpiresAt: new Date('2026-11-29T16:00:00Z'),
     expiresAt: new Date('2026-11-29T16:00:00Z'),
   };
 
@@ -211,7 +212,7 @@ describe('expiry and result', () => {
     expect(topScreen(state)).toMatchObject({ kind: 'expiry', key: 'k0000', text: '1' });
     state = run(state, { type: 'erase' }, { type: 'type-text', text: '169' }, { type: 'select' });
     expect(topScreen(state)).toMatchObject({ kind: 'expiry', error: expect.stringContaining('168-hour') });
-    expect(state.requests).toEqual([]);
+    expect(state.requests.filter((r) => r.kind === 'presign')).toEqual([]);
   });
 
   it('signs a valid expiry, shows the result, and remembers the expiry for the next object', () => {
@@ -244,5 +245,64 @@ describe('expiry and result', () => {
     expect(topScreen(run(state, { type: 'change-expiry' })).kind).toBe('expiry');
     expect(run(state, { type: 'quit' }).exit).toEqual({ code: 0 });
     expect(run(state, { type: 'interrupt' }).exit).toEqual({ code: 130 });
+  });
+});
+
+describe('regions, credentials and refusals', () => {
+  it("asks each bucket's region when the list has none, and shows it when found", () => {
+    const state = withBuckets();
+    const lookups = state.requests.filter((r) => r.kind === 'bucket-region');
+    expect(lookups.map((r) => r.kind === 'bucket-region' && r.bucket).sort()).toEqual(['alpha', 'zeta']);
+    const found = run(state, { type: 'bucket-region-found', requestId: lookups[0]!.id, bucket: 'zeta', region: 'eu-west-2' });
+    const screen = topScreen(found);
+    expect(screen.kind === 'buckets' && screen.load.status === 'ready' && screen.load.value).toEqual([
+      { name: 'alpha' },
+      { name: 'zeta', region: 'eu-west-2' },
+    ]);
+  });
+
+  it('passes a known bucket region on to signing', () => {
+    let state = run(discovered(), { type: 'select' });
+    state = run(state, { type: 'buckets-loaded', requestId: lastRequest(state).id, buckets: [{ name: 'b', region: 'ap-south-1' }] });
+    state = run(state, { type: 'select' });
+    state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 1) }, { type: 'select' }, { type: 'select' });
+    expect(lastRequest(state)).toMatchObject({ kind: 'presign', bucket: 'b', bucketRegion: 'ap-south-1' });
+  });
+
+  it('checks the credentials when the expiry screen opens', () => {
+    let state = run(withBuckets(), { type: 'select' });
+    state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 1) }, { type: 'select' });
+    const check = state.requests.find((r) => r.kind === 'credentials-expiry');
+    expect(check).toBeDefined();
+    const end = new Date('2026-11-28T18:00:00Z');
+    state = run(state, { type: 'credentials-checked', requestId: check!.id, expiresAt: end });
+    expect(topScreen(state)).toMatchObject({ kind: 'expiry', credentialsExpireAt: end });
+    expect(state.requests.filter((r) => r.kind === 'credentials-expiry')).toEqual([]);
+  });
+
+  it('offers to type a bucket name when listing buckets is refused', () => {
+    let state = run(discovered(), { type: 'select' });
+    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, message: 'AccessDenied (HTTP 403)', denied: true });
+    state = run(state, { type: 'type-text', text: 'reports' }, { type: 'select' });
+    expect(topScreen(state)).toMatchObject({ kind: 'objects', bucket: 'reports', prefix: '' });
+  });
+
+  it('offers to type a key when listing a folder is refused', () => {
+    let state = run(withBuckets(), { type: 'select' });
+    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, message: 'AccessDenied (HTTP 403)', denied: true });
+    state = run(state, { type: 'type-text', text: 'secret/report.pdf' }, { type: 'select' });
+    expect(topScreen(state)).toMatchObject({ kind: 'expiry', bucket: 'alpha', key: 'secret/report.pdf' });
+  });
+
+  it('takes an MFA code over any screen and hands it on', () => {
+    let state = run(withBuckets(), { type: 'mfa-requested', serial: 'arn:aws:iam::1:mfa/me' });
+    state = run(state, { type: 'type-text', text: '12a34' }, { type: 'select' });
+    expect(state.mfa).toEqual({ serial: 'arn:aws:iam::1:mfa/me', code: '1234' });
+    state = run(state, { type: 'type-text', text: '567' }, { type: 'select' });
+    expect(state.mfa).toBeUndefined();
+    expect(lastRequest(state)).toMatchObject({ kind: 'mfa-answer', code: '123456' });
+    expect(topScreen(state).kind).toBe('buckets');
+    const cancelled = run(run(withBuckets(), { type: 'mfa-requested', serial: 's' }), { type: 'back' });
+    expect(lastRequest(cancelled)).toMatchObject({ kind: 'mfa-answer', code: null });
   });
 });

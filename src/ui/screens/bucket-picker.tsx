@@ -10,6 +10,19 @@ import { WindowList } from '../components/window-list.js';
 export function BucketPicker({ screen, height }: { screen: BucketsScreen; height: number }) {
   const { load } = screen;
   if (load.status === 'idle' || load.status === 'loading') return <Spinner label="Listing buckets…" />;
+  if (load.status === 'failed' && load.denied) {
+    return (
+      <Box flexDirection="column">
+        <Text color="yellow" wrap="wrap">{`  Listing buckets was refused: ${printable(load.message)}`}</Text>
+        <Text> </Text>
+        <Text>
+          {'  Type a bucket name and press ⏎: '}
+          <Text bold>{printable(screen.nav.filter)}</Text>
+          <Text inverse> </Text>
+        </Text>
+      </Box>
+    );
+  }
   if (load.status === 'failed') {
     return (
       <Box flexDirection="column">

@@ -1,5 +1,15 @@
 import { Box, Text } from 'ink';
-import { expiresAt, formatLocal, formatRelative, formatUtc, MAX_EXPIRY_HOURS, parseExpiry } from '../../core/expiry.js';
+import {
+  effectiveExpiry,
+  expiresAt,
+  formatDuration,
+  formatLocal,
+  formatRelative,
+  formatUtc,
+  longestHoldingSeconds,
+  MAX_EXPIRY_HOURS,
+  parseExpiry,
+} from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
 import type { ExpiryScreen } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
@@ -7,7 +17,9 @@ import { useServices } from '../services-context.js';
 
 export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
   const { clock } = useServices();
+  const now = clock.now();
   const parsed = parseExpiry(screen.text);
+  const credentialsEnd = screen.credentialsExpireAt ?? undefined;
   return (
     <Box flexDirection="column" paddingLeft={2}>
       <Text wrap="truncate-middle">
@@ -21,13 +33,20 @@ export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
         <Text inverse> </Text>
       </Text>
       <Text dimColor>{`1 to ${MAX_EXPIRY_HOURS} hours; decimals (1.5) and units (90m, 2d, 1w) work too`}</Text>
+      {credentialsEnd ? (
+        <Text color="yellow" wrap="wrap">
+          {`These credentials are temporary: links signed now work at most ${formatDuration(
+            longestHoldingSeconds(now, credentialsEnd),
+          )}, until ${formatLocal(credentialsEnd)}.`}
+        </Text>
+      ) : null}
       <Text> </Text>
       {screen.error ? (
         <Text color="red" wrap="wrap">
           {printable(screen.error)}
         </Text>
       ) : parsed.ok ? (
-        <Preview seconds={parsed.seconds} now={clock.now()} />
+        <Preview seconds={parsed.seconds} now={now} credentialsEnd={credentialsEnd} />
       ) : (
         <Text dimColor wrap="wrap">
           {parsed.message}
@@ -38,13 +57,17 @@ export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
   );
 }
 
-function Preview({ seconds, now }: { seconds: number; now: Date }) {
-  const at = expiresAt(now, seconds);
+function Preview({ seconds, now, credentialsEnd }: { seconds: number; now: Date; credentialsEnd?: Date }) {
+  const requested = expiresAt(now, seconds);
+  const at = effectiveExpiry(requested, credentialsEnd);
+  const cut = at < requested;
+  const lasts = Math.round((at.getTime() - now.getTime()) / 1000);
   return (
-    <Text>
+    <Text wrap="wrap">
       {'The link would stop working '}
-      <Text color="green">{formatRelative(seconds)}</Text>
-      {`, at ${formatLocal(at)} (${formatUtc(at)}).`}
+      <Text color={cut ? 'yellow' : 'green'}>{formatRelative(lasts)}</Text>
+      {`, at ${formatLocal(at)} (${formatUtc(at)})`}
+      {cut ? <Text color="yellow">{', when the credentials end.'}</Text> : '.'}
     </Text>
   );
 }

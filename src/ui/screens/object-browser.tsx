@@ -12,6 +12,20 @@ const DATE_WIDTH = 16;
 
 export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScreen; height: number; columns: number }) {
   if (screen.pagesLoaded === 0) {
+    if (screen.denied) {
+      return (
+        <Box flexDirection="column">
+          <Text color="yellow" wrap="wrap">{`  Listing this folder was refused: ${printable(screen.error ?? '')}`}</Text>
+          <Text> </Text>
+          <Text wrap="truncate-start">
+            {'  Type the object key and press ⏎: '}
+            <Text dimColor>{printable(screen.prefix)}</Text>
+            <Text bold>{printable(screen.nav.filter)}</Text>
+            <Text inverse> </Text>
+          </Text>
+        </Box>
+      );
+    }
     if (screen.error) {
       return (
         <Box flexDirection="column">

@@ -10,6 +10,8 @@ import type { ResultScreen } from '../../state/app-state.js';
  */
 export function Result({ screen }: { screen: ResultScreen }) {
   const { presigned, notice } = screen;
+  const lasts = Math.round((presigned.expiresAt.getTime() - presigned.signedAt.getTime()) / 1000);
+  const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-middle">
@@ -22,11 +24,18 @@ export function Result({ screen }: { screen: ResultScreen }) {
       <Text> </Text>
       <Text>
         {'  Expires '}
-        <Text color="green" bold>
-          {formatRelative(presigned.expiresInSeconds)}
+        <Text color={cutShort ? 'yellow' : 'green'} bold>
+          {formatRelative(lasts)}
         </Text>
         {`  ·  ${formatLocal(presigned.expiresAt)}  ·  ${formatUtc(presigned.expiresAt)}`}
       </Text>
+      {cutShort ? (
+        <Text color="yellow" wrap="wrap">
+          {`  ⚠ The temporary credentials that signed this link end first: it stops working at ${formatLocal(
+            presigned.expiresAt,
+          )}, not at ${formatLocal(presigned.requestedExpiresAt)} as asked. Sign with long-term keys or a longer session for more.`}
+        </Text>
+      ) : null}
       {notice ? (
         <Text color={notice.startsWith('Not copied') ? 'yellow' : 'cyan'} wrap="wrap">{`  ${printable(notice)}`}</Text>
       ) : null}

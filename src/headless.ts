@@ -32,7 +32,8 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
   const profile = discovery.profiles.find((p) => p.name === name);
   if (!profile) {
     const files = discovery.files.map((f) => `${f.path} (${f.state})`).join(', ');
-    return fail(`no AWS profile “${name}” (looked in ${files}); run \`aws configure\` or pass --profile`);
+    const problem = discovery.problems?.[0] ? `; ${discovery.problems[0]}` : '';
+    return fail(`no AWS profile “${name}” (looked in ${files}${problem}); run \`aws configure\` or pass --profile`);
   }
   const connection = connectionFor(profile, {
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(env),

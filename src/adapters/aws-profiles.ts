@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
@@ -35,7 +35,13 @@ export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileD
   if (fromEnvironment) profiles.unshift(fromEnvironment);
 
   const preferred = env.AWS_PROFILE || (names.has('default') ? 'default' : fromEnvironment?.name);
-  return { profiles, files, preferred };
+  const problems = files.flatMap((file) => file.problems);
+  return {
+    profiles,
+    files: files.map(({ path, state }) => ({ path, state })),
+    preferred,
+    ...(problems.length ? { problems } : {}),
+  };
 }
 
 /** Sections such as `services.x` and `sso-session.x` live in the same map but are not profiles. */
@@ -74,12 +80,29 @@ function environmentProfile(env: NodeJS.ProcessEnv): Profile | undefined {
   return { name: ENVIRONMENT_PROFILE, kind: 'environment', ...(region ? { region } : {}) };
 }
 
-async function fileStatus(path: string): Promise<ConfigFileStatus> {
+async function fileStatus(path: string): Promise<ConfigFileStatus & { problems: string[] }> {
   try {
-    await access(path, constants.R_OK);
-    return { path, state: 'read' };
+    const text = await readFile(path, 'utf8');
+    return { path, state: 'read', problems: malformedLines(path, text) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { path, state: code === 'ENOENT' ? 'missing' : 'unreadable' };
+    return { path, state: code === 'ENOENT' ? 'missing' : 'unreadable', problems: [] };
   }
+}
+
+/**
+ * The SDK's loader skips lines it cannot read without a word, so a typo silently loses a
+ * profile. Point at the first such line of each file (the parsing itself stays the SDK's).
+ */
+export function malformedLines(path: string, text: string): string[] {
+  if (text.includes('\u0000')) return [`${path}: not a text file`];
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    if (/^\[[^\]]+\]$/.test(line)) continue;
+    if (/^[^=\s][^=]*=/.test(line)) continue;
+    return [`${path} line ${index + 1}: cannot read “${line.length > 40 ? `${line.slice(0, 40)}…` : line}”`];
+  }
+  return [];
 }

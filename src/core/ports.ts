@@ -27,6 +27,8 @@ export interface ProfileDiscovery {
   files: ConfigFileStatus[];
   /** The profile named by AWS_PROFILE, preselected in the list. */
   preferred?: string;
+  /** Lines the AWS tools would not understand either: "FILE line N: …". */
+  problems?: string[];
 }
 
 export interface ProfileSource {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverProfiles } from '../../src/adapters/aws-profiles.js';
+import { discoverProfiles, malformedLines } from '../../src/adapters/aws-profiles.js';
 
 function fixture(files: { config?: string; credentials?: string }) {
   const home = mkdtempSync(join(tmpdir(), 's3share-profiles-'));
@@ -107,9 +107,28 @@ describe('discoverProfiles', () => {
     expect(discovery.files.map((f) => f.path)).toEqual([join(env.HOME, '.aws', 'config'), join(env.HOME, '.aws', 'credentials')]);
   });
 
-  it('survives empty files and binary garbage', async () => {
+  it('survives empty files and binary garbage, and says which file is not text', async () => {
     const garbage = Buffer.from([0, 255, 1, 91, 93, 10, 61, 61, 0]).toString('latin1');
-    const { profiles } = await discoverProfiles(fixture({ config: '', credentials: garbage }));
+    const env = fixture({ config: '', credentials: garbage });
+    const { profiles, problems } = await discoverProfiles(env);
     expect(profiles).toEqual([]);
+    expect(problems).toEqual([`${env.AWS_SHARED_CREDENTIALS_FILE}: not a text file`]);
+  });
+
+  it('names the file and line the AWS tools could not read', async () => {
+    const env = fixture({ config: '[profile ok]\nregion = us-east-1\n\n[profile broken\nregion = x\n' });
+    const { profiles, problems } = await discoverProfiles(env);
+    expect(profiles.map((p) => p.name)).toEqual(['ok']);
+    expect(problems).toEqual([`${env.AWS_CONFIG_FILE} line 4: cannot read “[profile broken”`]);
+  });
+
+  it('merges duplicate sections as the SDK does', async () => {
+    const env = fixture({ config: '[profile a]\nregion = us-east-1\n[profile a]\nregion = eu-west-1\n' });
+    const { profiles } = await discoverProfiles(env);
+    expect(profiles).toEqual([{ name: 'a', kind: 'none', region: 'eu-west-1' }]);
+  });
+
+  it('accepts comments, sub-sections and blank lines', () => {
+    expect(malformedLines('f', '# c\n; c\n[default]\ns3 =\n  endpoint_url = http://x\n\n')).toEqual([]);
   });
 });

@@ -32,11 +32,12 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
         right={<Text dimColor>{`${profiles.length} of ${discovery.value.profiles.length} profiles`}</Text>}
       />
       {screen.error ? <Text color="red">{`  ${printable(screen.error)}`}</Text> : null}
+      <Problems discovery={discovery.value} />
       <WindowList
         items={profiles}
         cursor={screen.nav.cursor}
         offset={screen.nav.offset}
-        height={screen.error ? height - 1 : height}
+        height={height - (screen.error ? 1 : 0) - (discovery.value.problems?.length ?? 0)}
         rowKey={(p) => p.name}
         renderRow={(profile, selected) => (
           <Text wrap="truncate-end">
@@ -52,10 +53,21 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
   );
 }
 
+function Problems({ discovery }: { discovery: ProfileDiscovery }) {
+  return (
+    <>
+      {(discovery.problems ?? []).map((problem) => (
+        <Text key={problem} color="yellow" wrap="truncate-end">{`  ${printable(problem)}`}</Text>
+      ))}
+    </>
+  );
+}
+
 function NoProfiles({ discovery }: { discovery: ProfileDiscovery }) {
   return (
     <Box flexDirection="column" paddingLeft={2}>
       <Text bold>No AWS profiles found.</Text>
+      <Problems discovery={discovery} />
       <Text>Looked in:</Text>
       {discovery.files.map((file) => (
         <Text key={file.path}>{`  ${printable(file.path)}  (${file.state === 'read' ? 'no profiles in it' : file.state})`}</Text>

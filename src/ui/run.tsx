@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { createProfileSource } from '../adapters/aws-profiles.js';
-import { createS3Connector } from '../adapters/aws-s3.js';
+import { createLazyS3Connector } from '../adapters/lazy-s3.js';
 import { createClipboard } from '../adapters/clipboard.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
@@ -22,7 +22,7 @@ export async function runInteractive(options: StartOptions): Promise<number> {
   const mfa = createMfaChannel();
   const services: Services = {
     profiles: createProfileSource(),
-    s3: createS3Connector({ clock, mfaCode: (serial) => mfa.ask(serial) }),
+    s3: createLazyS3Connector({ clock, mfaCode: (serial) => mfa.ask(serial) }),
     mfa,
     clipboard: createClipboard({ terminal: terminal.output }),
     clock,

@@ -3,6 +3,7 @@ import type {
   Bucket,
   Connection,
   CopyOutcome,
+  HttpMethod,
   ListPage,
   PresignedUrl,
   ProfileDiscovery,
@@ -47,8 +48,12 @@ export interface ObjectsScreen {
   denied?: boolean;
 }
 
+/** What the link lets its holder do: download, download under the key's file name, or upload. */
+export type LinkKind = 'download' | 'attachment' | 'upload';
+
 export interface ExpiryScreen {
   kind: 'expiry';
+  linkKind: LinkKind;
   bucket: string;
   bucketRegion?: string;
   key: string;
@@ -66,6 +71,8 @@ export interface ResultScreen {
   /** "Copied to the clipboard", or why it could not be. */
   notice?: string;
   copyRequest?: number;
+  /** The URL drawn as a QR code instead of text. */
+  showQr?: boolean;
 }
 
 export type Screen = ProfilesScreen | BucketsScreen | ObjectsScreen | ExpiryScreen | ResultScreen;
@@ -84,6 +91,8 @@ export type Request =
       bucketRegion?: string;
       key: string;
       seconds: number;
+      method: HttpMethod;
+      downloadName?: string;
     }
   | { id: number; kind: 'bucket-region'; connection: Connection; bucket: string }
   | { id: number; kind: 'credentials-expiry'; connection: Connection }
@@ -145,5 +154,7 @@ export type Action =
   | { type: 'another-object' }
   | { type: 'change-expiry' }
   | { type: 'quit' }
+  | { type: 'cycle-link-kind' }
+  | { type: 'toggle-qr' }
   | { type: 'interrupt' }
   | { type: 'resize'; rows: number; columns: number };

@@ -34,6 +34,8 @@ export function createRequestRunner(services: Services): (request: Request) => P
             bucket: request.bucket,
             key: request.key,
             expiresInSeconds: request.seconds,
+            method: request.method,
+            ...(request.downloadName ? { downloadName: request.downloadName } : {}),
             ...(request.bucketRegion ? { bucketRegion: request.bucketRegion } : {}),
           });
           return { type: 'presigned', requestId, presigned };

@@ -1,10 +1,12 @@
 import { connectionFor } from '../core/connection.js';
+import { baseName } from '../core/content-disposition.js';
 import { DEFAULT_EXPIRY_TEXT, parseExpiry } from '../core/expiry.js';
 import { appendPage, DELIMITER } from '../core/listing.js';
 import type { Bucket, ListPage, Profile, ProfileDiscovery } from '../core/ports.js';
 import type {
   Action,
   ExpiryScreen,
+  LinkKind,
   ObjectsScreen,
   Request,
   Screen,
@@ -87,6 +89,11 @@ function apply(state: State, action: Action): State {
       return screen.kind === 'result' ? pop(state) : state;
     case 'quit':
       return { ...state, exit: { code: 0 } };
+    case 'cycle-link-kind':
+      if (screen.kind !== 'expiry') return state;
+      return replaceTop(state, { ...screen, linkKind: nextLinkKind(screen.linkKind), error: undefined });
+    case 'toggle-qr':
+      return screen.kind === 'result' ? replaceTop(state, { ...screen, showQr: !screen.showQr }) : state;
     default:
       return state;
   }
@@ -273,6 +280,10 @@ function select(state: State, screen: Screen): State {
     case 'objects': {
       if (screen.denied && screen.nav.filter !== '') return openExpiry(state, screen, screen.prefix + screen.nav.filter);
       const row = visibleRows(screen)[screen.nav.cursor];
+      // A name that matches nothing loaded is a new key: offer an upload link for it.
+      if (!row && screen.nav.filter.trim() !== '' && !screen.denied) {
+        return openExpiry(state, screen, screen.prefix + screen.nav.filter.trim(), 'upload');
+      }
       if (!row) return state;
       if (row.kind === 'folder') return push(state, objectsScreen(screen.bucket, row.prefix, screen.bucketRegion));
       return openExpiry(state, screen, row.key);
@@ -319,9 +330,10 @@ function objectsScreen(bucket: string, prefix: string, bucketRegion?: string): O
   };
 }
 
-function openExpiry(state: State, screen: ObjectsScreen, key: string): State {
+function openExpiry(state: State, screen: ObjectsScreen, key: string, linkKind: LinkKind = 'download'): State {
   return push(state, {
     kind: 'expiry',
+    linkKind,
     bucket: screen.bucket,
     ...(screen.bucketRegion ? { bucketRegion: screen.bucketRegion } : {}),
     key,
@@ -342,7 +354,15 @@ function submitExpiry(state: State, screen: ExpiryScreen): State {
     ...(screen.bucketRegion ? { bucketRegion: screen.bucketRegion } : {}),
     key: screen.key,
     seconds: parsed.seconds,
+    method: screen.linkKind === 'upload' ? 'PUT' : 'GET',
+    ...(screen.linkKind === 'attachment' ? { downloadName: baseName(screen.key) } : {}),
   });
+}
+
+const LINK_KINDS: readonly LinkKind[] = ['download', 'attachment', 'upload'];
+
+function nextLinkKind(kind: LinkKind): LinkKind {
+  return LINK_KINDS[(LINK_KINDS.indexOf(kind) + 1) % LINK_KINDS.length] as LinkKind;
 }
 
 function typeText(state: State, screen: Screen, text: string): State {

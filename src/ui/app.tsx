@@ -110,7 +110,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'expiry':
       return <ExpiryInput screen={screen} />;
     case 'result':
-      return <Result screen={screen} />;
+      return <Result screen={screen} columns={state.terminal.columns} rows={state.terminal.rows} />;
   }
 }
 
@@ -118,7 +118,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
 function FinalFrame({ state }: { state: State }) {
   const screen = topScreen(state);
   if (state.exit?.code !== 0 || screen.kind !== 'result') return null;
-  return <Result screen={{ ...screen, notice: undefined }} />;
+  return <Result screen={{ ...screen, notice: undefined, showQr: false }} columns={state.terminal.columns} rows={state.terminal.rows} />;
 }
 
 function breadcrumb(state: State): string[] {

@@ -306,3 +306,28 @@ describe('regions, credentials and refusals', () => {
     expect(lastRequest(cancelled)).toMatchObject({ kind: 'mfa-answer', code: null });
   });
 });
+
+describe('kinds of link', () => {
+  function atObjects(): State {
+    const state = run(withBuckets(), { type: 'select' });
+    return run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 3) });
+  }
+
+  it('offers an upload link for a new key typed in the object list', () => {
+    const state = run(atObjects(), { type: 'type-text', text: 'incoming/new.csv' }, { type: 'select' });
+    expect(topScreen(state)).toMatchObject({ kind: 'expiry', key: 'incoming/new.csv', linkKind: 'upload' });
+    const signed = run(state, { type: 'select' });
+    expect(lastRequest(signed)).toMatchObject({ kind: 'presign', method: 'PUT', key: 'incoming/new.csv' });
+  });
+
+  it('cycles download, save-as and upload with one key', () => {
+    let state = run(atObjects(), { type: 'select' });
+    expect(topScreen(state)).toMatchObject({ linkKind: 'download' });
+    state = run(state, { type: 'cycle-link-kind' });
+    expect(topScreen(state)).toMatchObject({ linkKind: 'attachment' });
+    const signed = run(state, { type: 'select' });
+    expect(lastRequest(signed)).toMatchObject({ method: 'GET', downloadName: 'k0000' });
+    state = run(state, { type: 'cycle-link-kind' }, { type: 'cycle-link-kind' });
+    expect(topScreen(state)).toMatchObject({ linkKind: 'download' });
+  });
+});

@@ -11,7 +11,8 @@ import {
   parseExpiry,
 } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
-import type { ExpiryScreen } from '../../state/app-state.js';
+import { baseName } from '../../core/content-disposition.js';
+import type { ExpiryScreen, LinkKind } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
 import { useServices } from '../services-context.js';
 
@@ -26,6 +27,7 @@ export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
         {'Object   '}
         <Text bold>{printable(`s3://${screen.bucket}/${screen.key}`)}</Text>
       </Text>
+      <LinkKindLine screen={screen} />
       <Text> </Text>
       <Text>
         {'Expires in (hours): '}
@@ -54,6 +56,26 @@ export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
       )}
       {screen.pendingRequest !== undefined ? <Spinner label="Signing…" /> : null}
     </Box>
+  );
+}
+
+const KIND_LABELS: Record<LinkKind, (key: string) => string> = {
+  download: () => 'download',
+  attachment: (key) => `save as “${baseName(key)}”`,
+  upload: () => 'upload (PUT)',
+};
+
+function LinkKindLine({ screen }: { screen: ExpiryScreen }) {
+  return (
+    <Text wrap="truncate-end">
+      {'Link     '}
+      {(Object.keys(KIND_LABELS) as LinkKind[]).map((kind) => (
+        <Text key={kind} {...(kind === screen.linkKind ? { color: 'cyan', bold: true } : { dimColor: true })}>
+          {`${kind === screen.linkKind ? '●' : '○'} ${printable(KIND_LABELS[kind](screen.key))}   `}
+        </Text>
+      ))}
+      <Text dimColor>(tab)</Text>
+    </Text>
   );
 }
 

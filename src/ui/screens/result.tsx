@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatLocal, formatRelative, formatUtc } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
+import { qrLines } from '../../core/qr.js';
 import type { ResultScreen } from '../../state/app-state.js';
 
 /**
@@ -8,8 +9,9 @@ import type { ResultScreen } from '../../state/app-state.js';
  * terminal's own wrapping then lets a mouse selection copy it whole (see soft-wrap.ts).
  * Nothing on this screen ticks, so a selection in progress is never cleared by a redraw.
  */
-export function Result({ screen }: { screen: ResultScreen }) {
+export function Result({ screen, columns, rows }: { screen: ResultScreen; columns: number; rows: number }) {
   const { presigned, notice } = screen;
+  if (screen.showQr) return <QrCode url={presigned.url} columns={columns} rows={rows} />;
   const lasts = Math.round((presigned.expiresAt.getTime() - presigned.signedAt.getTime()) / 1000);
   const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
   return (
@@ -22,6 +24,13 @@ export function Result({ screen }: { screen: ResultScreen }) {
       <Text> </Text>
       <Text>{presigned.url}</Text>
       <Text> </Text>
+      {presigned.method === 'PUT' ? (
+        <>
+          <Text dimColor>{'  Upload with:'}</Text>
+          <Text>{`curl -T FILE '${presigned.url}'`}</Text>
+          <Text> </Text>
+        </>
+      ) : null}
       <Text>
         {'  Expires '}
         <Text color={cutShort ? 'yellow' : 'green'} bold>
@@ -39,6 +48,30 @@ export function Result({ screen }: { screen: ResultScreen }) {
       {notice ? (
         <Text color={notice.startsWith('Not copied') ? 'yellow' : 'cyan'} wrap="wrap">{`  ${printable(notice)}`}</Text>
       ) : null}
+    </Box>
+  );
+}
+
+/** Rows the header and footer take around the code. */
+const QR_CHROME_ROWS = 5;
+
+function QrCode({ url, columns, rows }: { url: string; columns: number; rows: number }) {
+  const lines = qrLines(url);
+  const width = lines[0]?.length ?? 0;
+  if (width > columns || lines.length > rows - QR_CHROME_ROWS) {
+    return (
+      <Text color="yellow" wrap="wrap">
+        {`  The QR code needs ${width}×${lines.length + QR_CHROME_ROWS} characters; this terminal is ${columns}×${rows}. Enlarge it (or zoom out) and press r again.`}
+      </Text>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, i) => (
+        <Text key={i} color="black" backgroundColor="white">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -23,6 +23,10 @@ export interface CliOptions {
   /** --attachment: download under the key's own file name. */
   attachment: boolean;
   json: boolean;
+  /** Seconds to wait for each answer from S3 before giving up on it. */
+  timeoutSeconds: number;
+  /** Log each request to stderr, with secrets redacted. */
+  debug: boolean;
   /** Skip the check that the object exists (for upload links, or objects that will exist later). */
   noCheck: boolean;
   help: boolean;
@@ -52,6 +56,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         attachment: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'no-check': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '10' },
+        debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -76,8 +82,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (values['download-as'] !== undefined && values['download-as'].trim() === '') {
     throw new UsageError('--download-as needs a file name');
   }
+  const timeoutSeconds = Number(values.timeout);
+  if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
+    throw new UsageError(`--timeout takes seconds from 1 to 600, not “${values.timeout}”`);
+  }
   return {
     ...expiry,
+    timeoutSeconds,
+    debug: values.debug,
     method,
     downloadAs: values['download-as'],
     attachment: values.attachment,
@@ -147,6 +159,8 @@ Options:
   --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
                         or endpoint_url in the profile); implies --path-style
   --path-style          address buckets as URL paths instead of host names
+  --timeout SECONDS     give up on an S3 request after this long (default 10)
+  --debug               log each S3 request to stderr, secrets redacted
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`

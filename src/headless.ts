@@ -40,7 +40,11 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
     region: options.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined),
     pathStyle: options.pathStyle,
   });
-  const session = createS3Connector({ clock: { now: () => new Date() } }).connect(connection);
+  const session = createS3Connector({
+    clock: { now: () => new Date() },
+    timeoutMs: options.timeoutSeconds * 1000,
+    ...(options.debug ? { debug: (line: string) => io.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
+  }).connect(connection);
   const where = `s3://${target.bucket}/${target.key}`;
 
   try {

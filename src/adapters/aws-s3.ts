@@ -14,6 +14,7 @@ import { ENVIRONMENT_PROFILE, FALLBACK_REGION } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
 import { effectiveExpiry } from '../core/expiry.js';
 import { DELIMITER } from '../core/listing.js';
+import { redactUrl } from '../core/redact.js';
 import type {
   Bucket,
   Clock,
@@ -33,6 +34,8 @@ export interface S3AdapterOptions {
   timeoutMs?: number;
   /** Asks the person for an MFA code when a role needs one (`mfa_serial`). */
   mfaCode?: (serial: string) => Promise<string>;
+  /** --debug: one line per request, with every secret redacted. */
+  debug?: (line: string) => void;
 }
 
 type CredentialProvider = ReturnType<typeof fromIni>;
@@ -181,6 +184,7 @@ class SdkSession implements S3Session {
         unhoistableHeaders: new Set(['x-amz-content-sha256']),
         unsignableHeaders: new Set(['x-amz-content-sha256']),
       });
+      this.options.debug?.(`presigned ${method} for ${region}: ${redactUrl(url)}`);
       const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
       return {
         url,
@@ -218,6 +222,13 @@ class SdkSession implements S3Session {
         maxAttempts: 3,
         requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
       });
+      const { debug } = this.options;
+      if (debug) {
+        (client.middlewareStack as unknown as DebugStack).add(logRequests(debug), {
+          step: 'finalizeRequest',
+          name: 'debugLog',
+        });
+      }
       this.clients.set(region, client);
     }
     return client;
@@ -243,6 +254,39 @@ const dropOperationId = (next: Handler): Handler => async (args) => {
   delete args.request.query?.['x-id'];
   return next(args);
 };
+
+interface LoggedRequest {
+  method?: string;
+  protocol?: string;
+  hostname?: string;
+  port?: number;
+  path?: string;
+  query?: Record<string, unknown>;
+}
+type DebugHandler = (args: { request: LoggedRequest }) => Promise<{ response?: { statusCode?: number } }>;
+interface DebugStack {
+  add(middleware: (next: DebugHandler) => DebugHandler, options: { step: 'finalizeRequest'; name: string }): void;
+}
+
+function logRequests(debug: (line: string) => void) {
+  return (next: DebugHandler): DebugHandler =>
+    async (args) => {
+      const { method, protocol, hostname, port, path, query } = args.request;
+      const search = new URLSearchParams(
+        Object.entries(query ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+      ).toString();
+      const target = redactUrl(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}${search ? `?${search}` : ''}`);
+      const started = Date.now();
+      try {
+        const result = await next(args);
+        debug(`${method} ${target} → ${result.response?.statusCode ?? '?'} (${Date.now() - started} ms)`);
+        return result;
+      } catch (error) {
+        debug(`${method} ${target} → ${(error as Error).name} (${Date.now() - started} ms)`);
+        throw error;
+      }
+    };
+}
 
 /** GetBucketLocation's answer as a region name: empty means us-east-1, "EU" is eu-west-1. */
 export function regionOfLocation(constraint: string | undefined | null): string {

@@ -12,7 +12,13 @@ import { openTerminal } from './terminal.js';
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** The interactive app: draws on the terminal, returns the exit code when the user leaves. */
-export async function runInteractive(options: StartOptions): Promise<number> {
+export interface RunSettings {
+  timeoutSeconds: number;
+  /** Log S3 requests to stderr (redirect it: `2>debug.log`). */
+  debug: boolean;
+}
+
+export async function runInteractive(options: StartOptions, settings: RunSettings): Promise<number> {
   const terminal = openTerminal();
   if (!terminal) {
     process.stderr.write('s3share-tui: no terminal to draw on; pass s3://BUCKET/KEY to sign without screens.\n');
@@ -22,7 +28,12 @@ export async function runInteractive(options: StartOptions): Promise<number> {
   const mfa = createMfaChannel();
   const services: Services = {
     profiles: createProfileSource(),
-    s3: createLazyS3Connector({ clock, mfaCode: (serial) => mfa.ask(serial) }),
+    s3: createLazyS3Connector({
+      clock,
+      mfaCode: (serial) => mfa.ask(serial),
+      timeoutMs: settings.timeoutSeconds * 1000,
+      ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
+    }),
     mfa,
     clipboard: createClipboard({ terminal: terminal.output }),
     clock,

@@ -74,6 +74,20 @@ describe('temporary credentials', () => {
     expect(query.get('X-Amz-Security-Token')).toBe('session-token-from-process');
   });
 
+  it('--debug logs each request with no secret in it', async () => {
+    const run = await runCli(['--profile', 'temp', '--debug', `s3://${bucket}/${KEY}`, '--no-check'], processProfile(2));
+    const url = new URL(run.stdout.trim());
+    const secrets = [
+      server.accessKeyId,
+      server.secretAccessKey,
+      'session-token-from-process',
+      url.searchParams.get('X-Amz-Signature') ?? 'missing',
+    ];
+    expect(run.stderr).toMatch(/s3share-tui debug: .*presigned GET/);
+    expect(run.stderr).toContain('X-Amz-Signature=REDACTED');
+    for (const secret of secrets) expect(run.stderr).not.toContain(secret);
+  });
+
   it('warns on stderr in plain mode too', async () => {
     const run = await runCli(['--profile', 'temp', '--hours', '24', '--no-check', `s3://${bucket}/${KEY}`], processProfile(2));
     expect(run.code).toBe(0);

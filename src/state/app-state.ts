@@ -124,6 +124,8 @@ export interface State {
   nextRequestId: number;
   /** The last URL shown, written to stdout on exit when stdout is not a terminal. */
   lastUrl?: string;
+  /** --bucket/--prefix have opened their screens once. */
+  startFlagsUsed?: boolean;
   /** The expiry typed last, offered again for the next object. */
   expiryText: string;
   exit?: { code: number };

@@ -257,7 +257,7 @@ function profilesDiscovered(state: State, discovery: ProfileDiscovery): State {
     });
   }
   const chosen = state.options.profile !== undefined || profiles.length === 1 ? profiles[Math.max(0, wantedIndex)] : undefined;
-  return chosen ? openProfile(placed, chosen, true) : placed;
+  return chosen ? openProfile(placed, chosen) : placed;
 }
 
 // ── navigation ───────────────────────────────────────────────────────────────
@@ -266,7 +266,7 @@ function select(state: State, screen: Screen): State {
   switch (screen.kind) {
     case 'profiles': {
       const profile = visibleProfiles(state, screen.nav.filter)[screen.nav.cursor];
-      return profile ? openProfile(state, profile, false) : state;
+      return profile ? openProfile(state, profile) : state;
     }
     case 'buckets': {
       // Listing refused: the name typed is the bucket to open.
@@ -296,15 +296,17 @@ function select(state: State, screen: Screen): State {
 }
 
 /**
- * Chooses a profile. At start-up the command line's `--bucket` and `--prefix` then open their
- * screens at once; the screens they skip stay below on the stack (loaded when revealed), so Esc
+ * Chooses a profile. The first time, the command line's `--bucket` and `--prefix` then open
+ * their screens at once; the screens they skip stay below on the stack (loaded when revealed), so Esc
  * still walks back through them.
  */
-function openProfile(state: State, profile: Profile, fromStartup: boolean): State {
+function openProfile(state: State, profile: Profile): State {
   const { options } = state;
   const connection = connectionFor(profile, options);
   let next = push({ ...state, connection }, { kind: 'buckets', nav: initialNav(), load: { status: 'idle' } });
-  if (!fromStartup || options.bucket === undefined) return next;
+  // --bucket/--prefix apply to the first profile opened, picked on screen or not.
+  if (state.startFlagsUsed || options.bucket === undefined) return next;
+  next = { ...next, startFlagsUsed: true };
   for (const prefix of ancestorPrefixes(options.prefix ?? '')) {
     next = push(next, objectsScreen(options.bucket, prefix));
   }

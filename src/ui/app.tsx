@@ -89,7 +89,7 @@ function Screens({ services, options, onExit }: AppProps) {
       {state.mfa ? (
         <MfaPrompt serial={state.mfa.serial} code={state.mfa.code} />
       ) : state.help ? (
-        <Help />
+        <Help height={listHeight(state) + 2} columns={columns} />
       ) : (
         <CurrentScreen state={state} screen={screen} />
       )}

@@ -193,6 +193,12 @@ export function splitBurst(input: string, key: KeyPress): Array<{ input: string;
   const presses: Array<{ input: string; key: KeyPress }> = [];
   let text = '';
   for (const char of input) {
+    if (char === '\u0003') {
+      if (text !== '') presses.push({ input: text, key: NO_KEY });
+      text = '';
+      presses.push({ input: 'c', key: { ...NO_KEY, ctrl: true } });
+      continue;
+    }
     const control = CONTROL_KEYS[char];
     if (control === undefined && !/[\u0000-\u001f]/.test(char)) {
       text += char;

@@ -2,36 +2,46 @@ import { Box, Text } from 'ink';
 import type { ScreenKind } from '../../state/app-state.js';
 import { BINDINGS, TYPING } from '../keys.js';
 
-const SCREEN_NAMES: Record<ScreenKind, string> = {
-  profiles: 'profiles',
-  buckets: 'buckets',
-  objects: 'objects',
-  expiry: 'expiry',
-  result: 'result',
-};
+interface Entry {
+  keys: string;
+  does: string;
+  where: string;
+}
 
-/** Every binding, generated from the key map. */
-export function Help() {
+/** Every binding, generated from the key map; two columns, then "…", when the terminal is short. */
+export function Help({ height, columns }: { height: number; columns: number }) {
+  const entries: Entry[] = BINDINGS.map((binding) => ({
+    keys: binding.label,
+    does: binding.does,
+    where: binding.screens === 'all' ? 'everywhere' : binding.screens.join(', '),
+  }));
+  const typing = Object.entries(TYPING) as [ScreenKind, string][];
+  entries.push({ keys: 'typing', does: [...new Set(typing.map(([, what]) => what))].join(' / '), where: typing.map(([s]) => s).join(', ') });
+
+  const rows = Math.max(1, height - 2);
+  const twoColumns = entries.length > rows && columns >= 100;
+  const perColumn = twoColumns ? Math.ceil(entries.length / 2) : rows;
+  const columnsOfEntries = twoColumns ? [entries.slice(0, perColumn), entries.slice(perColumn)] : [entries];
+  const clipped = columnsOfEntries.map((column) =>
+    column.length > rows ? [...column.slice(0, rows - 1), { keys: '…', does: 'enlarge the terminal for more', where: '' }] : column,
+  );
+  const width = twoColumns ? Math.floor((columns - 2) / 2) : columns - 2;
   return (
     <Box flexDirection="column" paddingLeft={2}>
       <Text bold>Keys</Text>
-      {BINDINGS.map((binding, i) => (
-        <Text key={i} wrap="truncate-end">
-          <Text color="cyan">{binding.label.padEnd(12)}</Text>
-          {binding.does.padEnd(18)}
-          <Text dimColor>
-            {binding.screens === 'all' ? 'everywhere' : binding.screens.map((s) => SCREEN_NAMES[s]).join(', ')}
-          </Text>
-        </Text>
-      ))}
-      {Object.entries(TYPING).map(([screen, what]) => (
-        <Text key={screen} wrap="truncate-end">
-          <Text color="cyan">{'typing'.padEnd(12)}</Text>
-          {what.padEnd(18)}
-          <Text dimColor>{screen}</Text>
-        </Text>
-      ))}
-      <Text> </Text>
+      <Box>
+        {clipped.map((column, c) => (
+          <Box key={c} flexDirection="column" width={width}>
+            {column.map((entry, i) => (
+              <Text key={i} wrap="truncate-end">
+                <Text color="cyan">{entry.keys.padEnd(11)}</Text>
+                {entry.does.padEnd(16)}
+                <Text dimColor>{entry.where}</Text>
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
       <Text dimColor>Press any key to close.</Text>
     </Box>
   );

@@ -88,3 +88,10 @@ export function formatTimestamp(date: Date, timeZone?: string): string {
 export function formatCount(value: number, locale = 'en'): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+const PLURALS = new Intl.PluralRules('en');
+
+/** "1 object", "1,204 objects". */
+export function countOf(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(value)} ${PLURALS.select(value) === 'one' ? singular : plural}`;
+}

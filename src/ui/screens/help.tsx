@@ -8,15 +8,28 @@ interface Entry {
   where: string;
 }
 
+const LIST_SCREENS = ['profiles', 'buckets', 'objects'];
+
+/** "lists, expiry" rather than "profiles, buckets, objects, expiry". */
+function screensText(screens: readonly ScreenKind[]): string {
+  const lists = LIST_SCREENS.every((s) => screens.includes(s as ScreenKind));
+  const rest = screens.filter((s) => !lists || !LIST_SCREENS.includes(s));
+  return [...(lists ? ['lists'] : []), ...rest].join(', ');
+}
+
 /** Every binding, generated from the key map; two columns, then "…", when the terminal is short. */
 export function Help({ height, columns }: { height: number; columns: number }) {
   const entries: Entry[] = BINDINGS.map((binding) => ({
     keys: binding.label,
     does: binding.does,
-    where: binding.screens === 'all' ? 'everywhere' : binding.screens.join(', '),
+    where: binding.screens === 'all' ? 'everywhere' : screensText(binding.screens),
   }));
   const typing = Object.entries(TYPING) as [ScreenKind, string][];
-  entries.push({ keys: 'typing', does: [...new Set(typing.map(([, what]) => what))].join(' / '), where: typing.map(([s]) => s).join(', ') });
+  entries.push({
+    keys: 'typing',
+    does: [...new Set(typing.map(([, what]) => what))].join(' / '),
+    where: screensText(typing.map(([screen]) => screen)),
+  });
 
   const rows = Math.max(1, height - 2);
   const twoColumns = entries.length > rows && columns >= 100;

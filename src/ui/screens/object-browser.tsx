@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { countRows, formatBytes, formatCount, formatTimestamp, type Row } from '../../core/listing.js';
+import { countOf, countRows, formatBytes, formatCount, formatTimestamp, type Row } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import type { ObjectsScreen } from '../../state/app-state.js';
 import { visibleRows } from '../../state/selectors.js';
@@ -83,7 +83,7 @@ function ObjectRow({ row, selected, nameWidth }: { row: Row; selected: boolean; 
 
 function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
   const { folders, objects } = countRows(screen.rows);
-  const counts = `${formatCount(objects)} objects · ${formatCount(folders)} folders`;
+  const counts = `${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
   if (screen.error) {
     return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(screen.error)} (r retry)`}</Text>;

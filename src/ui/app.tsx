@@ -84,8 +84,8 @@ function Screens({ services, options, onExit }: AppProps) {
   }
   const screen = topScreen(state);
   return (
-    <Box flexDirection="column" width={columns}>
-      <Header trail={breadcrumb(state)} columns={columns} />
+    <Box flexDirection="column">
+      <Header trail={breadcrumb(state)} />
       {state.mfa ? (
         <MfaPrompt serial={state.mfa.serial} code={state.mfa.code} />
       ) : state.help ? (
@@ -93,7 +93,7 @@ function Screens({ services, options, onExit }: AppProps) {
       ) : (
         <CurrentScreen state={state} screen={screen} />
       )}
-      <Footer screen={screen.kind} columns={columns} />
+      <Footer screen={screen.kind} />
     </Box>
   );
 }
@@ -106,9 +106,9 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'buckets':
       return <BucketPicker screen={screen} height={height} />;
     case 'objects':
-      return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} />;
+      return <ObjectBrowser screen={screen} height={height} />;
     case 'expiry':
-      return <ExpiryInput screen={screen} />;
+      return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
     case 'result':
       return <Result screen={screen} columns={state.terminal.columns} rows={state.terminal.rows} />;
   }

@@ -39,11 +39,13 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     clock,
   };
 
+  clearScreenWhenNarrowed(terminal.output);
   let result: AppExit = { code: 0 };
   const instance = render(<App services={services} options={options} onExit={(exit) => (result = exit)} />, {
     stdout: withSoftWrap(terminal.output),
     stdin: terminal.input,
-    stderr: process.stderr,
+    // Ink's own terminal chatter (cursor restore) belongs on the terminal, not in a redirected stderr.
+    stderr: terminal.output,
     exitOnCtrlC: false,
     patchConsole: false,
   });
@@ -60,4 +62,17 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   if (result.message) process.stderr.write(`${result.message}\n`);
   if (terminal.stdoutIsCaptured && result.url && result.code === 0) process.stdout.write(`${result.url}\n`);
   return result.code;
+}
+
+/**
+ * A terminal made narrower re-wraps the lines already drawn onto more rows than Ink erases,
+ * leaving pieces of the old frame (a cut-off URL among them) above the new one. Clear the
+ * screen first; registered before Ink's own handler, so it runs first.
+ */
+function clearScreenWhenNarrowed(output: NodeJS.WriteStream): void {
+  let columns = output.columns;
+  output.on('resize', () => {
+    if (output.columns < columns) output.write('\u001b[2J\u001b[3J\u001b[H');
+    columns = output.columns;
+  });
 }

@@ -4,7 +4,7 @@ import { bindingsFor, TYPING } from '../keys.js';
 import { Rule } from './header.js';
 
 /** The rule and the key hints of a screen, generated from the one key map. */
-export function Footer({ screen, columns }: { screen: ScreenKind; columns: number }) {
+export function Footer({ screen }: { screen: ScreenKind }) {
   const hints = bindingsFor(screen)
     .filter((binding) => binding.footer)
     .map((binding) => `${binding.label} ${binding.does}`);
@@ -12,7 +12,7 @@ export function Footer({ screen, columns }: { screen: ScreenKind; columns: numbe
   if (typing) hints.splice(Math.min(3, hints.length), 0, `type ${typing}`);
   return (
     <Box flexDirection="column">
-      <Rule columns={columns} />
+      <Rule />
       <Text dimColor wrap="truncate-end">
         {'  ' + hints.join('  ')}
       </Text>

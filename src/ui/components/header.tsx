@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { printable } from '../../core/printable.js';
 
 /** "s3share › profile › bucket › prefix/" and a rule under it. */
-export function Header({ trail, columns }: { trail: readonly string[]; columns: number }) {
+export function Header({ trail }: { trail: readonly string[] }) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-start">
@@ -16,11 +16,25 @@ export function Header({ trail, columns }: { trail: readonly string[]; columns: 
           </Text>
         ))}
       </Text>
-      <Rule columns={columns} />
+      <Rule />
     </Box>
   );
 }
 
-export function Rule({ columns }: { columns: number }) {
-  return <Text dimColor>{' ' + '─'.repeat(Math.max(0, columns - 2))}</Text>;
+/**
+ * A horizontal rule sized by the layout, not by a column count: when the terminal narrows, the
+ * frame Ink redraws at once (before React re-renders) must not hold lines wider than the terminal.
+ */
+export function Rule() {
+  return (
+    <Box
+      marginX={1}
+      borderStyle="single"
+      borderDimColor
+      borderTop
+      borderBottom={false}
+      borderLeft={false}
+      borderRight={false}
+    />
+  );
 }

@@ -16,8 +16,13 @@ import type { ExpiryScreen, LinkKind } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
 import { useServices } from '../services-context.js';
 
-export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
+/** Below this many terminal rows the screen drops its spacing and hint to fit. */
+const COMPACT_BELOW_ROWS = 20;
+
+export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: number }) {
   const { clock } = useServices();
+  const compact = rows < COMPACT_BELOW_ROWS;
+  const gap = compact ? null : <Text> </Text>;
   const now = clock.now();
   const parsed = parseExpiry(screen.text);
   const credentialsEnd = screen.credentialsExpireAt ?? undefined;
@@ -28,29 +33,31 @@ export function ExpiryInput({ screen }: { screen: ExpiryScreen }) {
         <Text bold>{printable(`s3://${screen.bucket}/${screen.key}`)}</Text>
       </Text>
       <LinkKindLine screen={screen} />
-      <Text> </Text>
-      <Text>
+      {gap}
+      <Text wrap="truncate-start">
         {'Expires in (hours): '}
         <Text bold>{printable(screen.text)}</Text>
         <Text inverse> </Text>
       </Text>
-      <Text dimColor>{`1 to ${MAX_EXPIRY_HOURS} hours; decimals (1.5) and units (90m, 2d, 1w) work too`}</Text>
+      {compact ? null : (
+        <Text dimColor>{`1 to ${MAX_EXPIRY_HOURS} hours; decimals (1.5) and units (90m, 2d, 1w) work too`}</Text>
+      )}
       {credentialsEnd ? (
-        <Text color="yellow" wrap="wrap">
+        <Text color="yellow" wrap={compact ? 'truncate-end' : 'wrap'}>
           {`These credentials are temporary: links signed now work at most ${formatDuration(
             longestHoldingSeconds(now, credentialsEnd),
           )}, until ${formatLocal(credentialsEnd)}.`}
         </Text>
       ) : null}
-      <Text> </Text>
+      {gap}
       {screen.error ? (
-        <Text color="red" wrap="wrap">
+        <Text color="red" wrap={compact ? 'truncate-end' : 'wrap'}>
           {printable(screen.error)}
         </Text>
       ) : parsed.ok ? (
-        <Preview seconds={parsed.seconds} now={now} credentialsEnd={credentialsEnd} />
+        <Preview seconds={parsed.seconds} now={now} credentialsEnd={credentialsEnd} compact={compact} />
       ) : (
-        <Text dimColor wrap="wrap">
+        <Text dimColor wrap={compact ? 'truncate-end' : 'wrap'}>
           {parsed.message}
         </Text>
       )}
@@ -79,11 +86,26 @@ function LinkKindLine({ screen }: { screen: ExpiryScreen }) {
   );
 }
 
-function Preview({ seconds, now, credentialsEnd }: { seconds: number; now: Date; credentialsEnd?: Date }) {
+interface PreviewProps {
+  seconds: number;
+  now: Date;
+  credentialsEnd?: Date;
+  compact: boolean;
+}
+
+function Preview({ seconds, now, credentialsEnd, compact }: PreviewProps) {
   const requested = expiresAt(now, seconds);
   const at = effectiveExpiry(requested, credentialsEnd);
   const cut = at < requested;
   const lasts = Math.round((at.getTime() - now.getTime()) / 1000);
+  if (compact) {
+    return (
+      <Text wrap="truncate-end">
+        <Text color={cut ? 'yellow' : 'green'}>{formatRelative(lasts)}</Text>
+        {` · ${formatUtc(at)}`}
+      </Text>
+    );
+  }
   return (
     <Text wrap="wrap">
       {'The link would stop working '}

@@ -10,7 +10,7 @@ import { WindowList } from '../components/window-list.js';
 const SIZE_WIDTH = 10;
 const DATE_WIDTH = 16;
 
-export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScreen; height: number; columns: number }) {
+export function ObjectBrowser({ screen, height }: { screen: ObjectsScreen; height: number }) {
   if (screen.pagesLoaded === 0) {
     if (screen.denied) {
       return (
@@ -40,8 +40,6 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
   if (screen.rows.length === 0 && screen.complete) {
     return <Text>{screen.prefix === '' ? '  This bucket is empty.' : '  This folder is empty.'}</Text>;
   }
-  // Name column: what is left after the cursor, the size and the date.
-  const nameWidth = Math.max(10, columns - 3 - 3 - SIZE_WIDTH - 2 - DATE_WIDTH - 2);
   return (
     <Box flexDirection="column">
       <FilterLine filter={screen.nav.filter} right={<Status screen={screen} shown={rows.length} />} />
@@ -51,30 +49,31 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
         offset={screen.nav.offset}
         height={height}
         rowKey={(row) => row.id}
-        renderRow={(row, selected) => <ObjectRow row={row} selected={selected} nameWidth={nameWidth} />}
+        renderRow={(row, selected) => <ObjectRow row={row} selected={selected} />}
       />
       {rows.length === 0 ? <Text dimColor>{'   nothing loaded matches the filter'}</Text> : null}
     </Box>
   );
 }
 
-function ObjectRow({ row, selected, nameWidth }: { row: Row; selected: boolean; nameWidth: number }) {
+/** The name takes what the size and date columns leave, so the row follows the terminal's width. */
+function ObjectRow({ row, selected }: { row: Row; selected: boolean }) {
   if (row.kind === 'folder') {
     return (
-      <Box width={nameWidth + 2}>
+      <Box flexGrow={1} flexShrink={1} marginRight={1}>
         <Text bold={selected} color="blue" wrap="truncate-middle">{`📁 ${printable(row.name)}`}</Text>
       </Box>
     );
   }
   return (
-    <Box>
-      <Box width={nameWidth + 2}>
+    <Box flexGrow={1} marginRight={1}>
+      <Box flexGrow={1} flexShrink={1} minWidth={8}>
         <Text bold={selected} wrap="truncate-middle">{`📄 ${printable(row.name)}`}</Text>
       </Box>
-      <Box width={SIZE_WIDTH + 2} justifyContent="flex-end">
+      <Box width={SIZE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
         <Text>{formatBytes(row.size)}</Text>
       </Box>
-      <Box width={DATE_WIDTH + 2} justifyContent="flex-end">
+      <Box width={DATE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
         <Text dimColor>{row.lastModified ? formatTimestamp(row.lastModified) : ''}</Text>
       </Box>
     </Box>

@@ -40,6 +40,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   };
 
   clearScreenWhenNarrowed(terminal.output);
+  keepCursorEscapesOutOfRedirectedStderr();
   let result: AppExit = { code: 0 };
   const instance = render(<App services={services} options={options} onExit={(exit) => (result = exit)} />, {
     stdout: withSoftWrap(terminal.output),
@@ -75,4 +76,16 @@ function clearScreenWhenNarrowed(output: NodeJS.WriteStream): void {
     if (output.columns < columns) output.write('\u001b[2J\u001b[3J\u001b[H');
     columns = output.columns;
   });
+}
+
+/**
+ * Ink's cursor helper registers an exit hook that writes "show cursor" to process.stderr even
+ * when stderr is a file (`2>err.log`). The terminal gets its cursor back from Ink itself; the
+ * file should not get an escape sequence.
+ */
+function keepCursorEscapesOutOfRedirectedStderr(): void {
+  if (process.stderr.isTTY) return;
+  const write = process.stderr.write.bind(process.stderr) as (...args: unknown[]) => boolean;
+  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) =>
+    chunk === '\u001b[?25h' ? true : write(chunk, ...rest)) as typeof process.stderr.write;
 }

@@ -1,0 +1,63 @@
+/** Throw-away home directories with AWS config files, for running the app as a user would. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { S3Server } from './s3-fixture.js';
+
+export interface ProfileSpec {
+  name: string;
+  /** Defaults to the server's keys; give others to make a profile that the server refuses. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  region?: string;
+}
+
+export interface TempHome {
+  path: string;
+  configPath: string;
+  credentialsPath: string;
+  remove(): void;
+}
+
+/** An empty home directory (no ~/.aws at all). */
+export function emptyHome(): TempHome {
+  const path = mkdtempSync(join(tmpdir(), 's3share-e2e-home-'));
+  return {
+    path,
+    configPath: join(path, '.aws', 'config'),
+    credentialsPath: join(path, '.aws', 'credentials'),
+    remove: () => rmSync(path, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A home whose ~/.aws/config and ~/.aws/credentials hold the given profiles, each pointing at the
+ * local server through `endpoint_url`.
+ */
+export function homeWithProfiles(server: S3Server, profiles: readonly ProfileSpec[]): TempHome {
+  const home = emptyHome();
+  mkdirSync(join(home.path, '.aws'), { mode: 0o700 });
+  const config = profiles
+    .map((p) =>
+      [
+        p.name === 'default' ? '[default]' : `[profile ${p.name}]`,
+        `region = ${p.region ?? 'us-east-1'}`,
+        `endpoint_url = ${server.endpoint}`,
+        '',
+      ].join('\n'),
+    )
+    .join('\n');
+  const credentials = profiles
+    .map((p) =>
+      [
+        `[${p.name}]`,
+        `aws_access_key_id = ${p.accessKeyId ?? server.accessKeyId}`,
+        `aws_secret_access_key = ${p.secretAccessKey ?? server.secretAccessKey}`,
+        '',
+      ].join('\n'),
+    )
+    .join('\n');
+  writeFileSync(home.configPath, config, { mode: 0o600 });
+  writeFileSync(home.credentialsPath, credentials, { mode: 0o600 });
+  return home;
+}

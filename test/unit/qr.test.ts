@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { qrLines } from '../../src/core/qr.js';
+
+/** Back from half blocks to one boolean per module (true = dark). */
+function modules(lines: string[]): boolean[][] {
+  const grid: boolean[][] = [];
+  for (const line of lines) {
+    const chars = [...line];
+    grid.push(chars.map((c) => c === '▀' || c === '█'));
+    grid.push(chars.map((c) => c === '▄' || c === '█'));
+  }
+  return grid;
+}
+
+describe('qrLines', () => {
+  const url = 'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400';
+
+  it('draws a square code with a two-module margin and equal-width lines', () => {
+    const lines = qrLines(url);
+    const width = [...(lines[0] ?? '')].length;
+    for (const line of lines) expect([...line].length).toBe(width);
+    // Each line is two modules tall; the code is square, margins included.
+    expect(Math.abs(lines.length * 2 - width)).toBeLessThanOrEqual(1);
+    const grid = modules(lines);
+    expect(grid[0]?.every((dark) => !dark)).toBe(true);
+    expect(grid[1]?.every((dark) => !dark)).toBe(true);
+  });
+
+  it('has the three finder patterns in their corners', () => {
+    const grid = modules(qrLines(url));
+    const size = [...(qrLines(url)[0] ?? '')].length - 4;
+    const dark = (row: number, col: number) => grid[row + 2]?.[col + 2] === true;
+    for (const [top, left] of [
+      [0, 0],
+      [0, size - 7],
+      [size - 7, 0],
+    ] as const) {
+      // The outer ring of 7×7 is dark, the ring inside it light, the 3×3 centre dark.
+      expect(dark(top, left) && dark(top, left + 6) && dark(top + 6, left) && dark(top + 6, left + 6)).toBe(true);
+      expect(dark(top + 1, left + 1)).toBe(false);
+      expect(dark(top + 3, left + 3)).toBe(true);
+    }
+  });
+
+  it('grows with the text', () => {
+    expect(qrLines(`${url}&${'x'.repeat(600)}`).length).toBeGreaterThan(qrLines(url).length);
+  });
+});

@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/component/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Ink draws only the final frame under CI; the screens are tested as a terminal shows them.
+          env: { CI: 'false' },
         },
       },
       {

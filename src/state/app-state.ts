@@ -34,6 +34,8 @@ export interface ObjectsScreen {
   /** Known from the bucket list; otherwise the adapter looks it up. */
   bucketRegion?: string;
   prefix: string;
+  /** A server-side search: keys under `prefix` that start with this text. */
+  search?: string;
   nav: ListNav;
   rows: Row[];
   /** Where the next page starts; undefined once the last page has arrived. */
@@ -158,5 +160,6 @@ export type Action =
   | { type: 'quit' }
   | { type: 'cycle-link-kind' }
   | { type: 'toggle-qr' }
+  | { type: 'search-server' }
   | { type: 'interrupt' }
   | { type: 'resize'; rows: number; columns: number };

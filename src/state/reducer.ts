@@ -92,6 +92,8 @@ function apply(state: State, action: Action): State {
     case 'cycle-link-kind':
       if (screen.kind !== 'expiry') return state;
       return replaceTop(state, { ...screen, linkKind: nextLinkKind(screen.linkKind), error: undefined });
+    case 'search-server':
+      return screen.kind === 'objects' ? searchServer(state, screen) : state;
     case 'toggle-qr':
       return screen.kind === 'result' ? replaceTop(state, { ...screen, showQr: !screen.showQr }) : state;
     default:
@@ -332,6 +334,16 @@ function objectsScreen(bucket: string, prefix: string, bucketRegion?: string): O
   };
 }
 
+/**
+ * Lists, from the server, only the keys of this folder that start with the filter text: a key
+ * in a prefix of a million objects is found without paging through it.
+ */
+function searchServer(state: State, screen: ObjectsScreen): State {
+  const search = (screen.search ?? '') + screen.nav.filter;
+  if (screen.nav.filter === '') return state;
+  return push(state, { ...objectsScreen(screen.bucket, screen.prefix, screen.bucketRegion), search });
+}
+
 function openExpiry(state: State, screen: ObjectsScreen, key: string, linkKind: LinkKind = 'download'): State {
   return push(state, {
     kind: 'expiry',
@@ -463,7 +475,7 @@ function startNeededLoads(state: State): State {
       kind: 'list-page',
       connection: state.connection,
       bucket: screen.bucket,
-      prefix: screen.prefix,
+      prefix: screen.prefix + (screen.search ?? ''),
       token: screen.nextToken,
     });
   }

@@ -125,7 +125,10 @@ function breadcrumb(state: State): string[] {
   const trail: string[] = [];
   if (state.connection && state.stack.length > 1) trail.push(state.connection.profile);
   const screen = topScreen(state);
-  if (screen.kind === 'objects') trail.push(screen.bucket, ...(screen.prefix ? [screen.prefix] : []));
+  if (screen.kind === 'objects') {
+    const where = screen.prefix + (screen.search !== undefined ? `${screen.search}*` : '');
+    trail.push(screen.bucket, ...(where ? [where] : []));
+  }
   if (screen.kind === 'expiry') trail.push(screen.bucket, screen.key);
   if (screen.kind === 'result') trail.push(screen.presigned.bucket, screen.presigned.key);
   return trail;

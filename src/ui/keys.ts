@@ -96,6 +96,13 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: 'tab',
+    does: 'search server',
+    screens: ['objects'],
+    footer: true,
+    match: (_input, key) => (key.tab ? { type: 'search-server' } : undefined),
+  },
+  {
+    label: 'tab',
     does: 'link kind',
     screens: ['expiry'],
     footer: true,

@@ -331,3 +331,20 @@ describe('kinds of link', () => {
     expect(topScreen(state)).toMatchObject({ linkKind: 'download' });
   });
 });
+
+describe('server-side search', () => {
+  it('Tab lists, from the server, the keys of the folder starting with the filter', () => {
+    let state = run(withBuckets(), { type: 'select' });
+    state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 100, 'more') });
+    state = run(state, { type: 'type-text', text: 'k09' }, { type: 'search-server' });
+    expect(topScreen(state)).toMatchObject({ kind: 'objects', prefix: '', search: 'k09', nav: { filter: '' } });
+    expect(lastRequest(state)).toMatchObject({ kind: 'list-page', prefix: 'k09', token: undefined });
+    const back = run(state, { type: 'back' }).stack.at(-1);
+    expect(back?.kind === 'objects' && back.search).toBeUndefined();
+  });
+
+  it('does nothing without a filter', () => {
+    const state = run(withBuckets(), { type: 'select' });
+    expect(run(state, { type: 'search-server' }).stack).toHaveLength(state.stack.length);
+  });
+});

@@ -38,6 +38,9 @@ export function ObjectBrowser({ screen, height }: { screen: ObjectsScreen; heigh
   }
   const rows = visibleRows(screen);
   if (screen.rows.length === 0 && screen.complete) {
+    if (screen.search !== undefined) {
+      return <Text>{`  No key in this folder starts with “${printable(screen.search)}”.`}</Text>;
+    }
     return <Text>{screen.prefix === '' ? '  This bucket is empty.' : '  This folder is empty.'}</Text>;
   }
   return (
@@ -84,10 +87,11 @@ function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
   const { folders, objects } = countRows(screen.rows);
   const counts = `${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
+  const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
   if (screen.error) {
     return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(screen.error)} (r retry)`}</Text>;
   }
-  if (screen.pendingRequest !== undefined) return <Text dimColor>{`${filtered}${counts} · loading more…`}</Text>;
+  if (screen.pendingRequest !== undefined) return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
   const more = screen.complete ? '' : ' loaded · more ↓';
-  return <Text dimColor>{`${filtered}${counts}${more}`}</Text>;
+  return <Text dimColor>{`${search}${filtered}${counts}${more}`}</Text>;
 }

@@ -10,7 +10,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The clipboard clearer sits beside the chunks that start it (see src/adapters/clipboard.ts).
+  entryPoints: { cli: 'src/cli.ts', 'chunks/clear-clipboard': 'src/clear-clipboard.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

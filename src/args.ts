@@ -27,6 +27,8 @@ export interface CliOptions {
   timeoutSeconds: number;
   /** Log each request to stderr, with secrets redacted. */
   debug: boolean;
+  /** Empty the clipboard this many seconds after a copy, if it still holds the URL. */
+  clearClipboardAfter?: number;
   /** Skip the check that the object exists (for upload links, or objects that will exist later). */
   noCheck: boolean;
   help: boolean;
@@ -58,6 +60,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         'no-check': { type: 'boolean', default: false },
         timeout: { type: 'string', default: '10' },
         debug: { type: 'boolean', default: false },
+        'clear-clipboard-after': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -86,8 +89,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
     throw new UsageError(`--timeout takes seconds from 1 to 600, not “${values.timeout}”`);
   }
+  const clearAfter = values['clear-clipboard-after'];
+  const clearClipboardAfter = clearAfter === undefined ? undefined : Number(clearAfter);
+  if (clearAfter !== undefined && (!/^\d+$/.test(clearAfter) || clearClipboardAfter === 0)) {
+    throw new UsageError(`--clear-clipboard-after takes whole seconds (1 or more), not “${clearAfter}”`);
+  }
   return {
     ...expiry,
+    ...(clearClipboardAfter ? { clearClipboardAfter } : {}),
     timeoutSeconds,
     debug: values.debug,
     method,
@@ -161,6 +170,8 @@ Options:
   --path-style          address buckets as URL paths instead of host names
   --timeout SECONDS     give up on an S3 request after this long (default 10)
   --debug               log each S3 request to stderr, secrets redacted
+  --clear-clipboard-after SECONDS
+                        after a copy, empty the clipboard then if it still holds the URL
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`

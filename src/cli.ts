@@ -42,7 +42,11 @@ async function main(argv: readonly string[]): Promise<number> {
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
     pathStyle: options.pathStyle,
     ...(options.expiryText ? { expiryText: options.expiryText } : {}),
-  }, { timeoutSeconds: options.timeoutSeconds, debug: options.debug });
+  }, {
+    timeoutSeconds: options.timeoutSeconds,
+    debug: options.debug,
+    ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
+  });
 }
 
 /** Exits once what was written to stdout has drained (idle keep-alive sockets must not hold us). */

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Clipboard } from '../core/ports.js';
 
 export interface ClipboardOptions {
@@ -5,6 +8,8 @@ export interface ClipboardOptions {
   terminal?: NodeJS.WritableStream;
   /** Loads clipboardy; replaced in tests. */
   systemWrite?: (text: string) => Promise<void>;
+  /** --clear-clipboard-after: empty the system clipboard after this long if it still holds the URL. */
+  clearAfterSeconds?: number;
 }
 
 /**
@@ -19,6 +24,10 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
       let reason: string;
       try {
         await systemWrite(text);
+        if (options.clearAfterSeconds) {
+          scheduleClear(text, options.clearAfterSeconds);
+          return { ok: true, via: `system clipboard; cleared in ${options.clearAfterSeconds} s` };
+        }
         return { ok: true, via: 'system clipboard' };
       } catch (error) {
         reason = systemClipboardProblem(error);
@@ -48,4 +57,18 @@ function systemClipboardProblem(error: unknown): string {
     return 'there is no X11 or Wayland display';
   }
   return `the system clipboard failed (${(message.split('\n')[0] ?? '').trim()})`;
+}
+
+/**
+ * Leaves the clearing to a small detached process, so it happens even after the app has quit
+ * (as password managers do). It gets only the URL's hash.
+ */
+function scheduleClear(text: string, seconds: number): void {
+  const hash = createHash('sha256').update(text).digest('hex');
+  const script = fileURLToPath(new URL('./clear-clipboard.js', import.meta.url));
+  try {
+    spawn(process.execPath, [script, String(seconds), hash], { detached: true, stdio: 'ignore' }).unref();
+  } catch {
+    // Clearing is a courtesy: a failure to start it must not fail the copy.
+  }
 }

@@ -16,6 +16,7 @@ export interface RunSettings {
   timeoutSeconds: number;
   /** Log S3 requests to stderr (redirect it: `2>debug.log`). */
   debug: boolean;
+  clearClipboardAfter?: number;
 }
 
 export async function runInteractive(options: StartOptions, settings: RunSettings): Promise<number> {
@@ -35,7 +36,10 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
       ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
     }),
     mfa,
-    clipboard: createClipboard({ terminal: terminal.output }),
+    clipboard: createClipboard({
+      terminal: terminal.output,
+      ...(settings.clearClipboardAfter ? { clearAfterSeconds: settings.clearClipboardAfter } : {}),
+    }),
     clock,
   };
 

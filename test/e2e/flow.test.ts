@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 
 /** Launches with only the good profile and the bucket's `dir/sub dir/` open, on the row of KEY. */
-async function openExpiryScreen() {
-  const session = e2e.launch(e2e.home(), { args: ['--bucket', bucket, '--prefix', 'dir/sub dir/'] });
+async function openExpiryScreen(extraArgs: string[] = []) {
+  const session = e2e.launch(e2e.home(), { args: ['--bucket', bucket, '--prefix', 'dir/sub dir/', ...extraArgs] });
   await openRow(session, '📄 a b+c.txt');
   await session.waitFor('Expires in (hours): 1');
   return session;
@@ -95,6 +95,34 @@ describe('the whole flow', () => {
     expect(stdout).toBe(url);
     // The notice does not disturb the link on screen.
     expect(urlOnScreen(session, e2e.server)).toBe(url);
+  });
+
+  test('--clear-clipboard-after empties the clipboard later, unless it holds something else by then', async () => {
+    // An emptied clipboard offers no text at all: xclip then fails with "target STRING not available".
+    const clipboard = () =>
+      run('xclip', ['-o', '-selection', 'clipboard'], { timeout: 5000 }).then(
+        (r) => r.stdout,
+        () => '',
+      );
+    const copyWithClear = async () => {
+      const session = await openExpiryScreen(['--clear-clipboard-after', '2']);
+      await signWithExpiry(session, '1');
+      const url = await waitForResult(session, e2e.server);
+      session.press('c');
+      await session.waitFor('cleared in 2 s');
+      expect(await clipboard()).toBe(url);
+      session.press('q');
+      await session.exit;
+      return url;
+    };
+    // Still the URL after 2 s: cleared, even though the app has quit.
+    await copyWithClear();
+    await expect.poll(clipboard, { timeout: 8000, interval: 250 }).toBe('');
+    // Something else copied meanwhile: left alone.
+    await copyWithClear();
+    await run('sh', ['-c', "printf 'other text' | xclip -i -selection clipboard"], { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(await clipboard()).toBe('other text');
   });
 
   test('without a display, c falls back to OSC 52: the terminal receives exactly the URL', async () => {

@@ -34,6 +34,9 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
     );
   }
   if (e.name === 'CredentialsProviderError' || /credential/i.test(e.name ?? '')) {
+    if (/multi-factor/i.test(message)) {
+      return `Profile “${where.profile ?? 'default'}” needs an MFA code (mfa_serial): run s3share-tui without s3:// to type it on screen.`;
+    }
     if (/sso|token/i.test(message) && where.profile) {
       return `The SSO session of profile “${where.profile}” has expired or is missing: run \`aws sso login --profile ${where.profile}\`. (${message})`;
     }

@@ -39,6 +39,28 @@ describe("the bucket's own region", () => {
   });
 });
 
+describe('credential problems, one line each', () => {
+  const CONFIG =
+    '[profile corp]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = eu-west-1\n' +
+    '[sso-session corp]\nsso_start_url = https://corp.awsapps.example/start\nsso_region = eu-west-1\n' +
+    '[profile loop-a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = loop-b\n' +
+    '[profile loop-b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = loop-a\n' +
+    '[profile mfa]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = base\nmfa_serial = arn:aws:iam::1:mfa/me\n' +
+    '[profile base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = not-used\n';
+
+  it.each([
+    ['corp', 'run `aws sso login --profile corp`'],
+    ['loop-a', 'Detected a cycle attempting to resolve credentials for profile loop-a'],
+    ['mfa', 'needs an MFA code (mfa_serial): run s3share-tui without s3:// to type it on screen'],
+  ])('profile %s: %s', async (profile, message) => {
+    const run = await runCli(['--profile', profile, '--no-check', `s3://${bucket}/${KEY}`], home(CONFIG));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+  });
+});
+
 describe('temporary credentials', () => {
   function processProfile(hoursLeft: number) {
     const dir = mkdtempSync(join(tmpdir(), 's3share-process-'));

@@ -84,3 +84,20 @@ describe('paging through a folder of 1,500 objects', () => {
     await session.waitFor(cursorOn(FIRST));
   });
 });
+
+describe('searching the server', () => {
+  test('Tab lists only the keys starting with the filter, including ones not loaded yet', async () => {
+    const session = await openBigFolder();
+    // 01490…01499 lie on the second page: over the first page the filter finds only 00149.
+    session.press('0149');
+    await session.waitFor('filter: 0149');
+    await session.waitFor(/\b1 match · /);
+    session.write('\t');
+    await session.waitFor(`›  many/0149*`);
+    await session.waitFor(/starting “0149” · 10 objects · 0 folders\s*$/m);
+    expect(session.screen()).toContain('📄 01490.log');
+    expect(session.screen()).toContain(LAST);
+    session.press('Esc');
+    await session.waitFor(`›  ${bucket}  ›  many/`);
+  });
+});

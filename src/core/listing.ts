@@ -37,13 +37,6 @@ export function filterRows<T extends { name: string }>(rows: readonly T[], filte
   return rows.filter((row) => row.name.toLowerCase().includes(needle));
 }
 
-/** The prefix one level up: "a/b/" → "a/", "a/" → "". */
-export function parentPrefix(prefix: string): string {
-  const trimmed = prefix.endsWith(DELIMITER) ? prefix.slice(0, -1) : prefix;
-  const cut = trimmed.lastIndexOf(DELIMITER);
-  return cut === -1 ? '' : trimmed.slice(0, cut + 1);
-}
-
 export function countRows(rows: readonly Row[]): { folders: number; objects: number } {
   let folders = 0;
   for (const row of rows) if (row.kind === 'folder') folders += 1;

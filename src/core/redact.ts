@@ -9,12 +9,3 @@ export function redactUrl(text: string): string {
   }
   return redacted;
 }
-
-/** Header values that carry credentials. */
-export function redactHeaders(headers: Record<string, string | undefined>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    out[name] = /^(authorization|x-amz-security-token|x-amz-content-sha256)$/i.test(name) && value ? 'REDACTED' : value;
-  }
-  return out;
-}

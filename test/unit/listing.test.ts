@@ -5,7 +5,6 @@ import {
   filterRows,
   formatBytes,
   formatTimestamp,
-  parentPrefix,
 } from '../../src/core/listing.js';
 
 const object = (key: string, size = 1) => ({ key, size, lastModified: new Date('2026-04-02T09:14:00Z') });
@@ -49,12 +48,6 @@ describe('filterRows', () => {
 });
 
 describe('helpers', () => {
-  it('finds the parent prefix', () => {
-    expect(parentPrefix('a/b/')).toBe('a/');
-    expect(parentPrefix('a/')).toBe('');
-    expect(parentPrefix('')).toBe('');
-  });
-
   it('formats sizes in decimal units', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(999)).toBe('999 B');

@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /** Presigned URLs signed with SigV4 live at least one second and at most seven days. */
 export const MIN_EXPIRY_SECONDS = 1;
 export const MAX_EXPIRY_SECONDS = 7 * 24 * 3600;
@@ -37,7 +39,7 @@ export function parseExpiry(text: string): ExpiryParse {
 
 function quote(text: string): string {
   const shown = text.length > 24 ? `${text.slice(0, 24)}…` : text;
-  return `“${shown}”`;
+  return `“${printable(shown)}”`;
 }
 
 export function expiresAt(now: Date, seconds: number): Date {

@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 export interface S3Location {
   bucket: string;
   key: string;
@@ -34,6 +36,5 @@ export function parseS3Uri(text: string): S3UriParse {
 }
 
 function preview(text: string): string {
-  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-  return shown.slice(1, -1);
+  return printable(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }

@@ -58,7 +58,7 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
         <Preview seconds={parsed.seconds} now={now} credentialsEnd={credentialsEnd} compact={compact} />
       ) : (
         <Text dimColor wrap={compact ? 'truncate-end' : 'wrap'}>
-          {parsed.message}
+          {printable(parsed.message)}
         </Text>
       )}
       {screen.pendingRequest !== undefined ? <Spinner label="Signing…" /> : null}

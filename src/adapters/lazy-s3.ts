@@ -6,13 +6,15 @@ import type { S3AdapterOptions } from './aws-s3.js';
  * The S3 connector, with the AWS SDK loaded on first use: the profile screen needs neither the
  * SDK nor the network, so the first frame does not wait for either.
  */
-export function createLazyS3Connector(options: S3AdapterOptions): S3Connector {
+export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & { preload(): void } {
   let loading: Promise<S3Connector> | undefined;
   const connector = () => {
     loading ??= import('./aws-s3.js').then(({ createS3Connector }) => createS3Connector(options));
     return loading;
   };
   return {
+    /** Starts loading the SDK now (after the first frame), so the first listing need not wait for it. */
+    preload: () => void connector(),
     connect(connection: Connection): S3Session {
       const session = connector().then((real) => real.connect(connection));
       return {

@@ -37,10 +37,18 @@ export function filterRows<T extends { name: string }>(rows: readonly T[], filte
   return rows.filter((row) => row.name.toLowerCase().includes(needle));
 }
 
+const counts = new WeakMap<readonly Row[], { folders: number; objects: number }>();
+
+/** Folders and objects among the rows (counted once per row array: it is redrawn often). */
 export function countRows(rows: readonly Row[]): { folders: number; objects: number } {
-  let folders = 0;
-  for (const row of rows) if (row.kind === 'folder') folders += 1;
-  return { folders, objects: rows.length - folders };
+  let count = counts.get(rows);
+  if (!count) {
+    let folders = 0;
+    for (const row of rows) if (row.kind === 'folder') folders += 1;
+    count = { folders, objects: rows.length - folders };
+    counts.set(rows, count);
+  }
+  return count;
 }
 
 const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
@@ -63,17 +71,26 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   }).format(value);
 }
 
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-04-02 09:14" in the given (default: local) time zone. */
 export function formatTimestamp(date: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).formatToParts(date);
+  const zone = timeZone ?? '';
+  let format = timestampFormats.get(zone);
+  if (!format) {
+    // Building a DateTimeFormat costs far more than using one: keep one per zone.
+    format = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    timestampFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

@@ -27,14 +27,15 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   }
   const clock = { now: () => new Date() };
   const mfa = createMfaChannel();
+  const s3 = createLazyS3Connector({
+    clock,
+    mfaCode: (serial) => mfa.ask(serial),
+    timeoutMs: settings.timeoutSeconds * 1000,
+    ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
+  });
   const services: Services = {
     profiles: createProfileSource(),
-    s3: createLazyS3Connector({
-      clock,
-      mfaCode: (serial) => mfa.ask(serial),
-      timeoutMs: settings.timeoutSeconds * 1000,
-      ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
-    }),
+    s3,
     mfa,
     clipboard: createClipboard({
       terminal: terminal.output,
@@ -54,6 +55,9 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     exitOnCtrlC: false,
     patchConsole: false,
   });
+
+  // The first frame is on screen: load the SDK while the person reads it.
+  setImmediate(() => s3.preload());
 
   // A signal from outside (kill, a closed SSH session) still restores the terminal.
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {

@@ -5,6 +5,7 @@ import { connectionFor, endpointFromEnvironment, ENVIRONMENT_PROFILE } from './c
 import { baseName } from './core/content-disposition.js';
 import { formatUtc } from './core/expiry.js';
 import type { PresignedUrl } from './core/ports.js';
+import { printable } from './core/printable.js';
 import type { S3Location } from './core/s3-uri.js';
 
 const DEFAULT_EXPIRY_SECONDS = 3600;
@@ -45,7 +46,7 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
     timeoutMs: options.timeoutSeconds * 1000,
     ...(options.debug ? { debug: (line: string) => io.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
   }).connect(connection);
-  const where = `s3://${target.bucket}/${target.key}`;
+  const where = printable(`s3://${target.bucket}/${target.key}`);
 
   try {
     if (!options.noCheck && options.method === 'GET') await session.headObject(target.bucket, target.key);

@@ -21,7 +21,7 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
   if (code === 'ECONNREFUSED') return `Cannot connect to ${target}: connection refused.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve the host of ${target}: check the network or the endpoint URL.`;
   if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${target} was cut off.`;
-  if (code === 'ETIMEDOUT' || e.name === 'TimeoutError' || e.name === 'RequestTimeout') {
+  if (code === 'ETIMEDOUT' || e.name === 'TimeoutError' || e.name === 'RequestTimeout' || e.name === 'AbortError') {
     return `No answer from ${target} in time.`;
   }
   const message = firstLine(e.message ?? String(error));
@@ -43,11 +43,23 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
     return `No usable credentials for profile “${where.profile ?? 'default'}”: ${message}`;
   }
   const status = e.$metadata?.httpStatusCode;
+  // HEAD answers carry no body: the SDK then knows only the status.
+  if (status && /^Unknown/.test(e.Code ?? e.name ?? 'Unknown')) {
+    return `HTTP ${status}: ${STATUS_MEANINGS[status] ?? 'the server refused the request'}.`;
+  }
   const name = e.Code ?? e.name ?? 'Error';
   const explained = EXPLANATIONS[name];
   const head = status ? `${name} (HTTP ${status})` : name;
   return printable(explained ? `${head}: ${explained}` : `${head}: ${message}`);
 }
+
+const STATUS_MEANINGS: Record<number, string> = {
+  400: 'bad request',
+  403: 'access denied',
+  404: 'not found',
+  500: 'internal error on the server',
+  503: 'service unavailable (the server asks to slow down; try again)',
+};
 
 const EXPLANATIONS: Record<string, string> = {
   AccessDenied: 'the credentials are not allowed to do this.',

@@ -40,6 +40,14 @@ export interface S3AdapterOptions {
 
 type CredentialProvider = ReturnType<typeof fromIni>;
 
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** No connection at all: the answer is not "no region header", it is "no answer". */
+function isNetworkFailure(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code);
+}
+
 /** The only module that talks to the AWS SDK. */
 export function createS3Connector(options: S3AdapterOptions): S3Connector {
   return { connect: (connection) => new SdkSession(connection, options) };
@@ -69,11 +77,13 @@ class SdkSession implements S3Session {
   }
 
   async listBuckets(): Promise<Bucket[]> {
-    return this.call(async () => {
+    return this.call(async (abortSignal) => {
       const buckets: Bucket[] = [];
       let token: string | undefined;
       do {
-        const page = await this.client(this.region).send(new ListBucketsCommand({ ContinuationToken: token }));
+        const page = await this.client(this.region).send(new ListBucketsCommand({ ContinuationToken: token }), {
+          abortSignal,
+        });
         for (const bucket of page.Buckets ?? []) {
           if (!bucket.Name) continue;
           if (bucket.BucketRegion) this.bucketRegions.set(bucket.Name, Promise.resolve(bucket.BucketRegion));
@@ -95,36 +105,44 @@ class SdkSession implements S3Session {
    * GetBucketLocation, else the session's own region.
    */
   bucketRegion(bucket: string): Promise<string> {
+    return this.call((abortSignal) => this.regionOf(bucket, abortSignal));
+  }
+
+  private regionOf(bucket: string, abortSignal: AbortSignal): Promise<string> {
     let region = this.bucketRegions.get(bucket);
     if (!region) {
-      region = this.lookUpRegion(bucket);
+      region = this.lookUpRegion(bucket, abortSignal);
       this.bucketRegions.set(bucket, region);
+      // A lookup cut short (no answer, no network) is not an answer: ask again next time.
+      region.catch(() => this.bucketRegions.delete(bucket));
     }
     return region;
   }
 
-  private async lookUpRegion(bucket: string): Promise<string> {
+  private async lookUpRegion(bucket: string, abortSignal: AbortSignal): Promise<string> {
     const client = this.client(this.region);
     try {
-      const head = await client.send(new HeadBucketCommand({ Bucket: bucket }));
+      const head = await client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
       if (head.BucketRegion) return head.BucketRegion;
     } catch (error) {
+      if (abortSignal.aborted || isNetworkFailure(error)) throw error;
       const header = (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.[
         'x-amz-bucket-region'
       ];
       if (header) return header;
     }
     try {
-      const location = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
+      const location = await client.send(new GetBucketLocationCommand({ Bucket: bucket }), { abortSignal });
       return regionOfLocation(location.LocationConstraint);
-    } catch {
+    } catch (error) {
+      if (abortSignal.aborted || isNetworkFailure(error)) throw error;
       return this.region;
     }
   }
 
   async listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage> {
-    return this.call(async () => {
-      const client = this.client(await this.bucketRegion(bucket));
+    return this.call(async (abortSignal) => {
+      const client = this.client(await this.regionOf(bucket, abortSignal));
       const page = await client.send(
         new ListObjectsV2Command({
           Bucket: bucket,
@@ -132,6 +150,7 @@ class SdkSession implements S3Session {
           Delimiter: DELIMITER,
           ContinuationToken: continuationToken,
         }),
+        { abortSignal },
       );
       return {
         folders: (page.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])),
@@ -146,9 +165,9 @@ class SdkSession implements S3Session {
   }
 
   async headObject(bucket: string, key: string): Promise<ObjectSummary> {
-    return this.call(async () => {
-      const client = this.client(await this.bucketRegion(bucket));
-      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return this.call(async (abortSignal) => {
+      const client = this.client(await this.regionOf(bucket, abortSignal));
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
       return { key, size: head.ContentLength ?? 0, ...(head.LastModified ? { lastModified: head.LastModified } : {}) };
     });
   }
@@ -160,8 +179,8 @@ class SdkSession implements S3Session {
 
   async presign(request: PresignRequest): Promise<PresignedUrl> {
     const method = request.method ?? 'GET';
-    return this.call(async () => {
-      const region = request.bucketRegion ?? (await this.bucketRegion(request.bucket));
+    return this.call(async (abortSignal) => {
+      const region = request.bucketRegion ?? (await this.regionOf(request.bucket, abortSignal));
       const credentialsExpireAt = (await this.credentials()).expiration;
       const signedAt = this.options.clock.now();
       const input = { Bucket: request.bucket, Key: request.key };
@@ -205,7 +224,7 @@ class SdkSession implements S3Session {
   private client(region: string): S3Client {
     let client = this.clients.get(region);
     if (!client) {
-      const timeoutMs = this.options.timeoutMs ?? 10_000;
+      const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const { endpointUrl, pathStyle, profile } = this.connection;
       client = new S3Client({
         region,
@@ -220,7 +239,7 @@ class SdkSession implements S3Session {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 3,
-        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
       });
       const { debug } = this.options;
       if (debug) {
@@ -234,10 +253,20 @@ class SdkSession implements S3Session {
     return client;
   }
 
-  private async call<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one port call within the timeout, retries included, so a server that accepts and never
+   * answers ends in an error instead of a spinner forever.
+   */
+  private async call<T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const abortSignal = AbortSignal.timeout(timeoutMs);
     try {
-      return await work();
+      return await work(abortSignal);
     } catch (error) {
+      if (abortSignal.aborted) {
+        const target = this.connection.endpointUrl ?? 'S3';
+        throw new Error(`No answer from ${target} in ${timeoutMs / 1000} s (--timeout).`);
+      }
       throw new Error(
         describeAwsError(error, { endpoint: this.connection.endpointUrl, profile: this.connection.profile }),
       );

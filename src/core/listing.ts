@@ -2,6 +2,9 @@ import type { ListPage } from './ports.js';
 
 export const DELIMITER = '/';
 
+/** How an object whose key is exactly its folder's prefix is listed in that folder. */
+export const OWN_OBJECT_NAME = '(object named like this folder)';
+
 export type Row =
   | { kind: 'folder'; id: string; prefix: string; name: string }
   | { kind: 'object'; id: string; key: string; name: string; size: number; lastModified?: Date };
@@ -23,9 +26,12 @@ export function appendPage(rows: readonly Row[], prefix: string, page: ListPage)
   }
   for (const object of page.objects) {
     const id = `o:${object.key}`;
-    if (object.key === prefix || seen.has(id)) continue;
+    // The empty "folder marker" the S3 console creates is noise; an object with content whose
+    // key happens to equal its folder's prefix is still an object someone may want to share.
+    if ((object.key === prefix && object.size === 0) || seen.has(id)) continue;
     seen.add(id);
-    objects.push({ kind: 'object', id, ...object, name: object.key.slice(prefix.length) });
+    const name = object.key === prefix ? `${OWN_OBJECT_NAME}` : object.key.slice(prefix.length);
+    objects.push({ kind: 'object', id, ...object, name });
   }
   return [...folders, ...objects];
 }

@@ -79,10 +79,10 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
  * screen first; registered before Ink's own handler, so it runs first.
  */
 function clearScreenWhenNarrowed(output: NodeJS.WriteStream): void {
-  let columns = output.columns;
+  let { columns, rows } = output;
   output.on('resize', () => {
-    if (output.columns < columns) output.write('\u001b[2J\u001b[3J\u001b[H');
-    columns = output.columns;
+    if (output.columns < columns || output.rows < rows) output.write('\u001b[2J\u001b[3J\u001b[H');
+    ({ columns, rows } = output);
   });
 }
 

@@ -28,10 +28,15 @@ describe('appendPage', () => {
   });
 
   it('drops folders repeated across pages and the folder marker object', () => {
-    let rows = appendPage([], 'logs/', { folders: ['logs/x/'], objects: [object('logs/'), object('logs/1')] });
+    let rows = appendPage([], 'logs/', { folders: ['logs/x/'], objects: [object('logs/', 0), object('logs/1')] });
     rows = appendPage(rows, 'logs/', { folders: ['logs/x/'], objects: [object('logs/2')] });
     expect(rows.map((r) => r.name)).toEqual(['x/', '1', '2']);
     expect(countRows(rows)).toEqual({ folders: 1, objects: 2 });
+  });
+
+  it('keeps an object with content whose key is the folder prefix itself', () => {
+    const rows = appendPage([], 'dir/', { folders: [], objects: [object('dir/', 12)] });
+    expect(rows).toMatchObject([{ kind: 'object', key: 'dir/', name: '(object named like this folder)' }]);
   });
 });
 

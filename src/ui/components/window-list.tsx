@@ -19,7 +19,9 @@ export function WindowList<T>({ items, cursor, offset, height, renderRow, rowKey
         const selected = offset + i === cursor;
         return (
           <Box key={rowKey(item)}>
-            <Text color="cyan">{selected ? ' ❯ ' : '   '}</Text>
+            <Box width={3} flexShrink={0}>
+              <Text color="cyan">{selected ? ' ❯ ' : '   '}</Text>
+            </Box>
             {renderRow(item, selected)}
           </Box>
         );

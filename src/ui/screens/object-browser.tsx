@@ -63,14 +63,14 @@ export function ObjectBrowser({ screen, height }: { screen: ObjectsScreen; heigh
 function ObjectRow({ row, selected }: { row: Row; selected: boolean }) {
   if (row.kind === 'folder') {
     return (
-      <Box flexGrow={1} flexShrink={1} marginRight={1}>
+      <Box flexGrow={1} flexShrink={1}>
         <Text bold={selected} color="blue" wrap="truncate-middle">{`📁 ${printable(row.name)}`}</Text>
       </Box>
     );
   }
   return (
-    <Box flexGrow={1} marginRight={1}>
-      <Box flexGrow={1} flexShrink={1} minWidth={8}>
+    <Box flexGrow={1}>
+      <Box flexGrow={1} flexShrink={1} minWidth={4}>
         <Text bold={selected} wrap="truncate-middle">{`📄 ${printable(row.name)}`}</Text>
       </Box>
       <Box width={SIZE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
@@ -89,7 +89,7 @@ function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
   const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
   if (screen.error) {
-    return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(screen.error)} (r retry)`}</Text>;
+    return <Text color="red" wrap="truncate-end">{`(r retry) ${printable(screen.error)} · ${counts}`}</Text>;
   }
   if (screen.pendingRequest !== undefined) return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
   const more = screen.complete ? '' : ' loaded · more ↓';

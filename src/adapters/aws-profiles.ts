@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
@@ -19,10 +19,14 @@ export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileD
   const home = env.HOME || getHomeDir();
   const configPath = env.AWS_CONFIG_FILE || join(home, '.aws', 'config');
   const credentialsPath = env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials');
-  const [files, parsed] = await Promise.all([
-    Promise.all([fileStatus(configPath), fileStatus(credentialsPath)]),
-    loadSharedConfigFiles({ configFilepath: configPath, filepath: credentialsPath, ignoreCache: true }),
-  ]);
+  const files = await Promise.all([fileStatus(configPath), fileStatus(credentialsPath)]);
+  // Only regular files go to the loader: reading a FIFO or a device would never return.
+  const readable = (file: (typeof files)[number]) => (file.state === 'read' ? file.path : join(home, '.s3share-no-file'));
+  const parsed = await loadSharedConfigFiles({
+    configFilepath: readable(files[0]),
+    filepath: readable(files[1]),
+    ignoreCache: true,
+  });
   const config = parsed.configFile as Record<string, Section>;
   const credentials = parsed.credentialsFile as Record<string, Section>;
 
@@ -82,6 +86,7 @@ function environmentProfile(env: NodeJS.ProcessEnv): Profile | undefined {
 
 async function fileStatus(path: string): Promise<ConfigFileStatus & { problems: string[] }> {
   try {
+    if (!(await stat(path)).isFile()) return { path, state: 'unreadable', problems: [`${path}: not a regular file`] };
     const text = await readFile(path, 'utf8');
     return { path, state: 'read', problems: malformedLines(path, text) };
   } catch (error) {

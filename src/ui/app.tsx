@@ -106,7 +106,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'buckets':
       return <BucketPicker screen={screen} height={height} />;
     case 'objects':
-      return <ObjectBrowser screen={screen} height={height} />;
+      return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} />;
     case 'expiry':
       return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
     case 'result':

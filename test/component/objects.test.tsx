@@ -152,7 +152,7 @@ describe('object browser', () => {
     services.s3.control.failNext('listPage', 'SlowDown: reduce your request rate\nRequestId: 99');
     await app.press(KEY.end);
     let frame = await app.waitFor('(r retry)');
-    expect(frame).toContain(`(r retry) SlowDown: reduce your request rate · ${PAGE_SIZE} objects · 0 folders`);
+    expect(frame).toContain(`${PAGE_SIZE} objects · 0 folders · (r retry) SlowDown: reduce your request rate`);
     expect(frame).not.toContain('RequestId');
     expect(listRows(frame)).toHaveLength(17);
     expect(cursorLine(frame)).toContain('file-049.bin');

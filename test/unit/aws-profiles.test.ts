@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +127,14 @@ describe('discoverProfiles', () => {
     const env = fixture({ config: '[profile a]\nregion = us-east-1\n[profile a]\nregion = eu-west-1\n' });
     const { profiles } = await discoverProfiles(env);
     expect(profiles).toEqual([{ name: 'a', kind: 'none', region: 'eu-west-1' }]);
+  });
+
+  it('never reads a config "file" that is a FIFO (it would block for ever): says what it is instead', async () => {
+    const env = fixture({});
+    execFileSync('mkfifo', [env.AWS_CONFIG_FILE]);
+    const discovery = await discoverProfiles(env);
+    expect(discovery.files[0]).toEqual({ path: env.AWS_CONFIG_FILE, state: 'unreadable' });
+    expect(discovery.problems).toEqual([`${env.AWS_CONFIG_FILE}: not a regular file`]);
   });
 
   it('accepts comments, sub-sections and blank lines', () => {

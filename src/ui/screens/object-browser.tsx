@@ -10,7 +10,11 @@ import { WindowList } from '../components/window-list.js';
 const SIZE_WIDTH = 10;
 const DATE_WIDTH = 16;
 
-export function ObjectBrowser({ screen, height }: { screen: ObjectsScreen; height: number }) {
+/** Narrower than this, rows leave out the date so the name keeps its room. */
+const DATE_FROM_COLUMNS = 60;
+
+export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScreen; height: number; columns: number }) {
+  const withDate = columns >= DATE_FROM_COLUMNS;
   if (screen.pagesLoaded === 0) {
     if (screen.denied) {
       return (
@@ -52,7 +56,7 @@ export function ObjectBrowser({ screen, height }: { screen: ObjectsScreen; heigh
         offset={screen.nav.offset}
         height={height}
         rowKey={(row) => row.id}
-        renderRow={(row, selected) => <ObjectRow row={row} selected={selected} />}
+        renderRow={(row, selected) => <ObjectRow row={row} selected={selected} withDate={withDate} />}
       />
       {rows.length === 0 ? <Text dimColor>{'   nothing loaded matches the filter'}</Text> : null}
     </Box>
@@ -60,7 +64,7 @@ export function ObjectBrowser({ screen, height }: { screen: ObjectsScreen; heigh
 }
 
 /** The name takes what the size and date columns leave, so the row follows the terminal's width. */
-function ObjectRow({ row, selected }: { row: Row; selected: boolean }) {
+function ObjectRow({ row, selected, withDate }: { row: Row; selected: boolean; withDate: boolean }) {
   if (row.kind === 'folder') {
     return (
       <Box flexGrow={1} flexShrink={1}>
@@ -76,9 +80,11 @@ function ObjectRow({ row, selected }: { row: Row; selected: boolean }) {
       <Box width={SIZE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
         <Text>{formatBytes(row.size)}</Text>
       </Box>
-      <Box width={DATE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
-        <Text dimColor>{row.lastModified ? formatTimestamp(row.lastModified) : ''}</Text>
-      </Box>
+      {withDate ? (
+        <Box width={DATE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
+          <Text dimColor>{row.lastModified ? formatTimestamp(row.lastModified) : ''}</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }
@@ -89,7 +95,7 @@ function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
   const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
   if (screen.error) {
-    return <Text color="red" wrap="truncate-end">{`(r retry) ${printable(screen.error)} · ${counts}`}</Text>;
+    return <Text color="red" wrap="truncate-end">{`${counts} · (r retry) ${printable(screen.error)}`}</Text>;
   }
   if (screen.pendingRequest !== undefined) return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
   const more = screen.complete ? '' : ' loaded · more ↓';

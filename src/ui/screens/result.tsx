@@ -12,18 +12,32 @@ import type { ResultScreen } from '../../state/app-state.js';
 export function Result({ screen, columns, rows }: { screen: ResultScreen; columns: number; rows: number }) {
   const { presigned, notice } = screen;
   if (screen.showQr) return <QrCode url={presigned.url} columns={columns} rows={rows} />;
+  // Header, footer and the expiry line around the URL; never show a link cut short.
+  const urlRows = Math.ceil(presigned.url.length / Math.max(1, columns));
+  if (urlRows + RESULT_CHROME_ROWS > rows) {
+    return (
+      <Text color="yellow" wrap="wrap">
+        {`  The link takes ${urlRows} lines at this width and does not fit: enlarge the terminal to see it whole, or press c to copy it.`}
+      </Text>
+    );
+  }
+  const roomy = urlRows + RESULT_CHROME_ROWS + 4 <= rows;
   const lasts = Math.round((presigned.expiresAt.getTime() - presigned.signedAt.getTime()) / 1000);
   const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-middle">
-        {`  ${presigned.method} link to `}
-        <Text bold>{printable(`s3://${presigned.bucket}/${presigned.key}`)}</Text>
-        <Text dimColor>{`  (signed for ${presigned.region})`}</Text>
-      </Text>
-      <Text> </Text>
+      {roomy ? (
+        <>
+          <Text wrap="truncate-middle">
+            {`  ${presigned.method} link to `}
+            <Text bold>{printable(`s3://${presigned.bucket}/${presigned.key}`)}</Text>
+            <Text dimColor>{`  (signed for ${presigned.region})`}</Text>
+          </Text>
+          <Text> </Text>
+        </>
+      ) : null}
       <Text>{presigned.url}</Text>
-      <Text> </Text>
+      {roomy ? <Text> </Text> : null}
       {presigned.method === 'PUT' ? (
         <>
           <Text dimColor>{'  Upload with:'}</Text>
@@ -51,6 +65,9 @@ export function Result({ screen, columns, rows }: { screen: ResultScreen; column
     </Box>
   );
 }
+
+/** Rows the header, footer, expiry line and a spare take around the URL. */
+const RESULT_CHROME_ROWS = 7;
 
 /** Rows the header and footer take around the code. */
 const QR_CHROME_ROWS = 5;

@@ -5,7 +5,6 @@
  * the screen must say so (naming the endpoint), offer `r` to retry, and let Esc go back. Then:
  * resizing on every screen down to 40×12, and Ctrl-C while a request is pending on every screen.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -7,6 +7,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -36,6 +37,8 @@ export interface S3AdapterOptions {
   mfaCode?: (serial: string) => Promise<string>;
   /** --debug: one line per request, with every secret redacted. */
   debug?: (line: string) => void;
+  /** Replaces the HTTP layer (tests answer S3 requests from memory). */
+  requestHandler?: S3ClientConfig['requestHandler'];
 }
 
 type CredentialProvider = ReturnType<typeof fromIni>;
@@ -239,7 +242,11 @@ class SdkSession implements S3Session {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 3,
-        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
+        requestHandler: this.options.requestHandler ?? {
+          connectionTimeout: timeoutMs,
+          requestTimeout: timeoutMs,
+          throwOnRequestTimeout: true,
+        },
       });
       const { debug } = this.options;
       if (debug) {

@@ -29,6 +29,8 @@ export interface CliOptions {
   debug: boolean;
   /** Empty the clipboard this many seconds after a copy, if it still holds the URL. */
   clearClipboardAfter?: number;
+  /** Never touch the clipboard (nor send OSC 52). */
+  noClipboard: boolean;
   /** Skip the check that the object exists (for upload links, or objects that will exist later). */
   noCheck: boolean;
   help: boolean;
@@ -61,6 +63,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         timeout: { type: 'string', default: '10' },
         debug: { type: 'boolean', default: false },
         'clear-clipboard-after': { type: 'string' },
+        'no-clipboard': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -97,6 +100,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   return {
     ...expiry,
     ...(clearClipboardAfter ? { clearClipboardAfter } : {}),
+    noClipboard: values['no-clipboard'],
     timeoutSeconds,
     debug: values.debug,
     method,
@@ -172,6 +176,7 @@ Options:
   --debug               log each S3 request to stderr, secrets redacted
   --clear-clipboard-after SECONDS
                         after a copy, empty the clipboard then if it still holds the URL
+  --no-clipboard        never copy (no system clipboard, no OSC 52)
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`

@@ -45,6 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }, {
     timeoutSeconds: options.timeoutSeconds,
     debug: options.debug,
+    noClipboard: options.noClipboard,
     ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
   });
 }

@@ -17,6 +17,11 @@ export interface ClipboardOptions {
  * SSH, on a headless box) the text goes to the terminal as an OSC 52 sequence, which terminals
  * such as iTerm2, kitty, WezTerm, Windows Terminal and tmux put on the local clipboard.
  */
+/** --no-clipboard: the copy key says copying is off. */
+export const disabledClipboard: Clipboard = {
+  copy: async () => ({ ok: false, reason: 'copying is turned off (--no-clipboard).' }),
+};
+
 export function createClipboard(options: ClipboardOptions = {}): Clipboard {
   const systemWrite = options.systemWrite ?? writeWithClipboardy;
   return {

@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import { createProfileSource } from '../adapters/aws-profiles.js';
 import { createLazyS3Connector } from '../adapters/lazy-s3.js';
-import { createClipboard } from '../adapters/clipboard.js';
+import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
 import type { StartOptions } from '../state/app-state.js';
@@ -17,6 +17,7 @@ export interface RunSettings {
   /** Log S3 requests to stderr (redirect it: `2>debug.log`). */
   debug: boolean;
   clearClipboardAfter?: number;
+  noClipboard?: boolean;
 }
 
 export async function runInteractive(options: StartOptions, settings: RunSettings): Promise<number> {
@@ -37,10 +38,12 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     profiles: createProfileSource(),
     s3,
     mfa,
-    clipboard: createClipboard({
-      terminal: terminal.output,
-      ...(settings.clearClipboardAfter ? { clearAfterSeconds: settings.clearClipboardAfter } : {}),
-    }),
+    clipboard: settings.noClipboard
+      ? disabledClipboard
+      : createClipboard({
+          terminal: terminal.output,
+          ...(settings.clearClipboardAfter ? { clearAfterSeconds: settings.clearClipboardAfter } : {}),
+        }),
     clock,
   };
 

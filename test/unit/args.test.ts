@@ -75,3 +75,13 @@ describe('expiry and link flags', () => {
     expect(parseArguments(['--download-as', 'März.pdf']).downloadAs).toBe('März.pdf');
   });
 });
+
+describe('clipboard flags', () => {
+  it('reads --no-clipboard and --clear-clipboard-after', () => {
+    expect(parseArguments(['--no-clipboard']).noClipboard).toBe(true);
+    expect(parseArguments([]).noClipboard).toBe(false);
+    expect(parseArguments(['--clear-clipboard-after', '30']).clearClipboardAfter).toBe(30);
+    expect(() => parseArguments(['--clear-clipboard-after', '0'])).toThrow(/whole seconds/);
+    expect(() => parseArguments(['--clear-clipboard-after', 'soon'])).toThrow(/whole seconds/);
+  });
+});

@@ -15,9 +15,17 @@ export function joinFullWidthLines(text: string, columns: number | undefined): s
     const previous = lines[i - 1] ?? '';
     const next = lines[i] ?? '';
     const continues = next !== '' && !/^[\u0000-\u001f\u007f]/.test(next);
-    joined += continues && stringWidth(previous) === columns ? next : `\n${next}`;
+    joined += continues && isPlainAscii(previous) && stringWidth(previous) === columns ? next : `\n${next}`;
   }
   return joined;
+}
+
+/**
+ * Only plain ASCII lines (a URL is one) are joined: terminals disagree about the width of emoji
+ * and East Asian characters, and a line one cell short of full would pull the next line up.
+ */
+function isPlainAscii(line: string): boolean {
+  return /^[\x20-\x7e]*$/.test(line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ''));
 }
 
 /** The same terminal stream, with `write` passing text through `joinFullWidthLines`. */

@@ -14,9 +14,13 @@ describe('joinFullWidthLines', () => {
     expect(joinFullWidthLines('abcd\n\u001b[2mdim', 4)).toBe('abcd\n\u001b[2mdim');
   });
 
-  it('measures width without colour codes and with wide characters', () => {
+  it('measures width without colour codes', () => {
     expect(joinFullWidthLines('\u001b[1mab\u001b[22m\nc', 2)).toBe('\u001b[1mab\u001b[22mc');
-    expect(joinFullWidthLines('ファ\nイル', 4)).toBe('ファイル');
+  });
+
+  it('never joins lines with wide or emoji characters, whose width terminals disagree on', () => {
+    expect(joinFullWidthLines('ファ\nイル', 4)).toBe('ファ\nイル');
+    expect(joinFullWidthLines(' 📄 ab\n next', 6)).toBe(' 📄 ab\n next');
   });
 
   it('leaves text alone without a known width', () => {

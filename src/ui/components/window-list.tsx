@@ -19,7 +19,8 @@ export function WindowList<T>({ items, cursor, offset, height, renderRow, rowKey
         const selected = offset + i === cursor;
         return (
           <Box key={rowKey(item)}>
-            <Box width={3} flexShrink={0}>
+            {/* A fixed column: Ink would otherwise shrink the marker when a row is too long. */}
+            <Box flexShrink={0}>
               <Text color="cyan">{selected ? ' ❯ ' : '   '}</Text>
             </Box>
             {renderRow(item, selected)}

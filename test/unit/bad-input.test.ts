@@ -283,11 +283,12 @@ describe('config files', () => {
     expect(discovery.profiles.map((p) => p.kind)).toEqual(['role', 'role']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a config file without read permission is "unreadable"', async () => {
+  // (Tests run as root, where file modes cannot refuse a read: a directory in the file's place can.)
+  it('a config path that cannot be read as a file is "unreadable", and says why', async () => {
     const discovery = await discover((dir) => {
-      writeFileSync(join(dir, 'config'), '[profile a]\nregion = us-east-1\n');
-      chmodSync(join(dir, 'config'), 0o000);
+      mkdirSync(join(dir, 'config'));
     });
     expect(discovery.files[0]?.state).toBe('unreadable');
+    expect(discovery.problems?.[0]).toMatch(/config: not a regular file$/);
   });
 });

@@ -58,7 +58,12 @@ interface Options {
   concurrency: number;
   seeder: 'http' | 'sdk';
   write: boolean;
+  /** Figure groups to measure; all when empty. */
+  only: Set<Group>;
 }
+
+const GROUPS = ['startup', 'frame', 'rows', 'list'] as const;
+type Group = (typeof GROUPS)[number];
 
 const HELP = `usage: npm run bench [-- options]
   --stop             stop the cached Ceph RGW (.bench-cache/rgw), remove its directory, exit
@@ -71,12 +76,14 @@ const HELP = `usage: npm run bench [-- options]
   --concurrency N    PUTs in flight while seeding (default 64)
   --seeder http|sdk  seed over plain node:http with SigV4 signed here (default), or with the AWS SDK
   --no-write         print the table only; leave bench/RESULTS.md alone
+  --only G[,G]       measure only these groups (implies --no-write): startup (a, b, aws),
+                     frame (c), rows (d), list (e, f)
 `;
 
 class UsageError extends Error {}
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { stop: false, runs: 15, ptyRuns: 10, keyRuns: 30, memoryRuns: 3, skipBig: false, build: true, concurrency: 64, seeder: 'http', write: true };
+  const options: Options = { stop: false, runs: 15, ptyRuns: 10, keyRuns: 30, memoryRuns: 3, skipBig: false, build: true, concurrency: 64, seeder: 'http', write: true, only: new Set() };
   const count = (name: string, value: string | undefined, max: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} needs a whole number from 1 to ${max}`);
@@ -100,6 +107,14 @@ function parseOptions(argv: readonly string[]): Options {
         break;
       }
       case '--no-write': options.write = false; break;
+      case '--only': {
+        for (const name of (argv[++i] ?? '').split(',')) {
+          if (!(GROUPS as readonly string[]).includes(name)) throw new UsageError(`--only takes ${GROUPS.join(', ')}`);
+          options.only.add(name as Group);
+        }
+        options.write = false;
+        break;
+      }
       case '-h': case '--help': process.stdout.write(HELP); process.exit(0);
       // falls through (process.exit never returns)
       default: throw new UsageError(`unknown option ${arg}\n${HELP}`);
@@ -759,14 +774,15 @@ async function main(): Promise<number> {
   await seedSmall(handle.server);
   if (!options.skipBig) await seedBig(handle.server, options);
   const home = benchHome(handle.server, PROFILES);
+  const wanted = (group: Group) => options.only.size === 0 || options.only.has(group);
   try {
-    await startUp(handle.server, home.env, options, awsAvailable);
-    await firstFrame(home.env, options);
+    if (wanted('startup')) await startUp(handle.server, home.env, options, awsAvailable);
+    if (wanted('frame')) await firstFrame(home.env, options);
     if (!options.skipBig) {
-      await firstRows(handle.server, home.env, options);
-      await bigList(home.env, options);
+      if (wanted('rows')) await firstRows(handle.server, home.env, options);
+      if (wanted('list')) await bigList(home.env, options);
     }
-    await keyFloor(home.env, options);
+    if (wanted('list')) await keyFloor(home.env, options);
   } finally {
     home.remove();
   }

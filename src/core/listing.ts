@@ -5,9 +5,48 @@ export const DELIMITER = '/';
 /** How an object whose key is exactly its folder's prefix is listed in that folder. */
 export const OWN_OBJECT_NAME = '(object named like this folder)';
 
+/**
+ * One line of an object listing. Kept small: a prefix of 100,000 objects holds 100,000 of these.
+ * `match` is the lower-cased name the filter searches (the same string when the name has no
+ * capitals), computed once when the page arrives rather than on every keystroke.
+ */
 export type Row =
-  | { kind: 'folder'; id: string; prefix: string; name: string }
-  | { kind: 'object'; id: string; key: string; name: string; size: number; lastModified?: Date };
+  | { kind: 'folder'; prefix: string; name: string; match: string }
+  | { kind: 'object'; key: string; name: string; match: string; size: number; modifiedAt?: number };
+
+/** Stable identity of a row (React key, cursor tracking): folders and objects may share a key. */
+export function rowId(row: Row): string {
+  return row.kind === 'folder' ? `d:${row.prefix}` : `o:${row.key}`;
+}
+
+/** What appendPage knows about a row array it produced, so the next page costs O(page), not O(rows). */
+interface ListingIndex {
+  folderCount: number;
+  folders: Set<string>;
+  objects: Set<string>;
+}
+
+const indexes = new WeakMap<readonly Row[], ListingIndex>();
+
+/**
+ * The index of `rows`, handed over for extending: it leaves the map, so if the same rows are
+ * ever extended twice (a reducer run again on old state) the second run rebuilds its own.
+ */
+function takeIndex(rows: readonly Row[]): ListingIndex {
+  const index = indexes.get(rows);
+  if (index) {
+    indexes.delete(rows);
+    return index;
+  }
+  const rebuilt: ListingIndex = { folderCount: 0, folders: new Set(), objects: new Set() };
+  for (const row of rows) {
+    if (row.kind === 'folder') {
+      rebuilt.folderCount += 1;
+      rebuilt.folders.add(row.prefix);
+    } else rebuilt.objects.add(row.key);
+  }
+  return rebuilt;
+}
 
 /**
  * Adds one ListObjectsV2 page to the rows already loaded: folders stay grouped first, objects
@@ -15,32 +54,47 @@ export type Row =
  * zero-byte "folder marker" object whose key equals the prefix are dropped.
  */
 export function appendPage(rows: readonly Row[], prefix: string, page: ListPage): Row[] {
-  const seen = new Set(rows.map((row) => row.id));
-  const folders = rows.filter((row) => row.kind === 'folder');
-  const objects = rows.filter((row) => row.kind === 'object');
+  const index = takeIndex(rows);
+  const newFolders: Row[] = [];
   for (const folderPrefix of page.folders) {
-    const id = `d:${folderPrefix}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    folders.push({ kind: 'folder', id, prefix: folderPrefix, name: folderPrefix.slice(prefix.length) });
+    if (index.folders.has(folderPrefix)) continue;
+    index.folders.add(folderPrefix);
+    const name = folderPrefix.slice(prefix.length);
+    newFolders.push({ kind: 'folder', prefix: folderPrefix, name, match: name.toLowerCase() });
   }
+  const newObjects: Row[] = [];
   for (const object of page.objects) {
-    const id = `o:${object.key}`;
     // The empty "folder marker" the S3 console creates is noise; an object with content whose
     // key happens to equal its folder's prefix is still an object someone may want to share.
-    if ((object.key === prefix && object.size === 0) || seen.has(id)) continue;
-    seen.add(id);
-    const name = object.key === prefix ? `${OWN_OBJECT_NAME}` : object.key.slice(prefix.length);
-    objects.push({ kind: 'object', id, ...object, name });
+    if ((object.key === prefix && object.size === 0) || index.objects.has(object.key)) continue;
+    index.objects.add(object.key);
+    const name = object.key === prefix ? OWN_OBJECT_NAME : object.key.slice(prefix.length);
+    newObjects.push({
+      kind: 'object',
+      key: object.key,
+      name,
+      match: name.toLowerCase(),
+      size: object.size,
+      ...(object.lastModified ? { modifiedAt: object.lastModified.getTime() } : {}),
+    });
   }
-  return [...folders, ...objects];
+  // Most pages of a big prefix bring objects only: then this is one append, not a regrouping.
+  const next =
+    newFolders.length === 0
+      ? rows.concat(newObjects)
+      : rows.slice(0, index.folderCount).concat(newFolders, rows.slice(index.folderCount), newObjects);
+  index.folderCount += newFolders.length;
+  indexes.set(next, index);
+  return next;
 }
 
 /** Case-insensitive substring match on the name shown. */
-export function filterRows<T extends { name: string }>(rows: readonly T[], filter: string): T[] {
+export function filterRows<T extends { name: string; match?: string }>(rows: readonly T[], filter: string): T[] {
   if (filter === '') return rows as T[];
   const needle = filter.toLowerCase();
-  return rows.filter((row) => row.name.toLowerCase().includes(needle));
+  const matching: T[] = [];
+  for (const row of rows) if ((row.match ?? row.name.toLowerCase()).includes(needle)) matching.push(row);
+  return matching;
 }
 
 const counts = new WeakMap<readonly Row[], { folders: number; objects: number }>();
@@ -79,8 +133,8 @@ export function formatBytes(bytes: number, locale = 'en'): string {
 
 const timestampFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "2026-04-02 09:14" in the given (default: local) time zone. */
-export function formatTimestamp(date: Date, timeZone?: string): string {
+/** "2026-04-02 09:14" in the given (default: local) time zone; `date` may be epoch milliseconds. */
+export function formatTimestamp(date: Date | number, timeZone?: string): string {
   const zone = timeZone ?? '';
   let format = timestampFormats.get(zone);
   if (!format) {

@@ -222,7 +222,7 @@ function isWaitingOn(screen: Screen, requestId: number): boolean {
 }
 
 function pageLoaded(state: State, screen: ObjectsScreen, page: ListPage): ObjectsScreen {
-  const selectedId = visibleRows(screen)[screen.nav.cursor]?.id;
+  const selected = visibleRows(screen)[screen.nav.cursor];
   const next: ObjectsScreen = {
     ...screen,
     rows: appendPage(screen.rows, screen.prefix, page),
@@ -234,7 +234,8 @@ function pageLoaded(state: State, screen: ObjectsScreen, page: ListPage): Object
   };
   // A folder from a later page lands among the folders above: keep the cursor on its row.
   const rows = visibleRows(next);
-  const cursor = selectedId === undefined ? screen.nav.cursor : Math.max(0, rows.findIndex((r) => r.id === selectedId));
+  // Rows keep their identity across pages, so the selected one is found by reference.
+  const cursor = selected === undefined ? screen.nav.cursor : Math.max(0, rows.indexOf(selected));
   return { ...next, nav: moveTo(next.nav, cursor, rows.length, listHeight(state)) };
 }
 

@@ -5,6 +5,7 @@ import {
   filterRows,
   formatBytes,
   formatTimestamp,
+  rowId,
 } from '../../src/core/listing.js';
 
 const object = (key: string, size = 1) => ({ key, size, lastModified: new Date('2026-04-02T09:14:00Z') });
@@ -38,6 +39,37 @@ describe('appendPage', () => {
     const rows = appendPage([], 'dir/', { folders: [], objects: [object('dir/', 12)] });
     expect(rows).toMatchObject([{ kind: 'object', key: 'dir/', name: '(object named like this folder)' }]);
   });
+
+  it('gives the same rows when the same list is extended twice (a reducer run again on old state)', () => {
+    const first = appendPage([], '', { folders: ['a/'], objects: [object('b.txt')], nextToken: 't' });
+    const once = appendPage(first, '', { folders: ['c/'], objects: [object('d.txt')], nextToken: 'u' });
+    const again = appendPage(first, '', { folders: ['c/'], objects: [object('d.txt')], nextToken: 'u' });
+    expect(again.map(rowId)).toEqual(once.map(rowId));
+    expect(again.map(rowId)).toEqual(['d:a/', 'd:c/', 'o:b.txt', 'o:d.txt']);
+    // Both branches go on deduplicating against their own history.
+    expect(appendPage(once, '', { folders: ['c/'], objects: [object('d.txt'), object('e.txt')] }).map(rowId)).toEqual([
+      'd:a/', 'd:c/', 'o:b.txt', 'o:d.txt', 'o:e.txt',
+    ]);
+    expect(appendPage(again, '', { folders: ['a/'], objects: [object('b.txt')] })).toHaveLength(4);
+  });
+
+  it('keeps the rows of earlier pages as the same objects', () => {
+    const first = appendPage([], 'p/', { folders: [], objects: [object('p/1'), object('p/2')], nextToken: 't' });
+    const next = appendPage(first, 'p/', { folders: ['p/f/'], objects: [object('p/3')] });
+    expect(next[1]).toBe(first[0]);
+    expect(next[2]).toBe(first[1]);
+  });
+
+  it('tells a folder from an object with the same key', () => {
+    const rows = appendPage([], '', { folders: ['x/'], objects: [object('x/', 5)] });
+    expect(rows.map(rowId)).toEqual(['d:x/', 'o:x/']);
+  });
+
+  it('keeps the modification time as epoch milliseconds and leaves it out when unknown', () => {
+    const rows = appendPage([], '', { folders: [], objects: [object('a'), { key: 'b', size: 1 }] });
+    expect(rows[0]).toMatchObject({ modifiedAt: Date.parse('2026-04-02T09:14:00Z') });
+    expect(rows[1]).not.toHaveProperty('modifiedAt');
+  });
 });
 
 describe('filterRows', () => {
@@ -45,6 +77,13 @@ describe('filterRows', () => {
 
   it('matches case-insensitively anywhere in the name', () => {
     expect(filterRows(rows, 'q1').map((r) => r.name)).toEqual(['Report-Q1.pdf', 'q1/']);
+  });
+
+  it('searches the lower-cased name listing rows carry', () => {
+    const rows = appendPage([], '', { folders: ['Logs/'], objects: [object('README.md'), object('notes.txt')] });
+    expect(rows.map((r) => r.match)).toEqual(['logs/', 'readme.md', 'notes.txt']);
+    expect(filterRows(rows, 'READ').map((r) => r.name)).toEqual(['README.md']);
+    expect(filterRows(rows, 'o').map((r) => r.name)).toEqual(['Logs/', 'notes.txt']);
   });
 
   it('returns everything for an empty filter', () => {
@@ -63,5 +102,6 @@ describe('helpers', () => {
 
   it('formats timestamps as date and minute', () => {
     expect(formatTimestamp(new Date('2026-04-02T09:14:59Z'), 'UTC')).toBe('2026-04-02 09:14');
+    expect(formatTimestamp(Date.parse('2026-04-02T09:14:59Z'), 'Asia/Kolkata')).toBe('2026-04-02 14:44');
   });
 });

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { countOf, countRows, formatBytes, formatCount, formatTimestamp, type Row } from '../../core/listing.js';
+import { countOf, countRows, formatBytes, formatCount, formatTimestamp, rowId, type Row } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import type { ObjectsScreen } from '../../state/app-state.js';
 import { visibleRows } from '../../state/selectors.js';
@@ -55,7 +55,7 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
         cursor={screen.nav.cursor}
         offset={screen.nav.offset}
         height={height}
-        rowKey={(row) => row.id}
+        rowKey={rowId}
         renderRow={(row, selected) => <ObjectRow row={row} selected={selected} withDate={withDate} />}
       />
       {rows.length === 0 ? <Text dimColor>{'   nothing loaded matches the filter'}</Text> : null}
@@ -82,7 +82,7 @@ function ObjectRow({ row, selected, withDate }: { row: Row; selected: boolean; w
       </Box>
       {withDate ? (
         <Box width={DATE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
-          <Text dimColor>{row.lastModified ? formatTimestamp(row.lastModified) : ''}</Text>
+          <Text dimColor>{row.modifiedAt === undefined ? '' : formatTimestamp(row.modifiedAt)}</Text>
         </Box>
       ) : null}
     </Box>

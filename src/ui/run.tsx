@@ -6,6 +6,7 @@ import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
 import type { StartOptions } from '../state/app-state.js';
 import { App, type AppExit } from './app.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { withSoftWrap } from './soft-wrap.js';
 import { openTerminal } from './terminal.js';
 
@@ -26,6 +27,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     process.stderr.write('s3share-tui: no terminal to draw on; pass s3://BUCKET/KEY to sign without screens.\n');
     return 2;
   }
+  limitHeapGrowth();
   const clock = { now: () => new Date() };
   const mfa = createMfaChannel();
   const s3 = createLazyS3Connector({

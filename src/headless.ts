@@ -1,5 +1,6 @@
 import { discoverProfiles } from './adapters/aws-profiles.js';
-import { createS3Connector } from './adapters/aws-s3.js';
+import { createLazyS3Connector } from './adapters/lazy-s3.js';
+import { fileRegionCache, regionCachePath } from './adapters/region-cache.js';
 import type { CliOptions } from './args.js';
 import { connectionFor, endpointFromEnvironment, ENVIRONMENT_PROFILE } from './core/connection.js';
 import { baseName } from './core/content-disposition.js';
@@ -41,8 +42,10 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
     region: options.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined),
     pathStyle: options.pathStyle,
   });
-  const session = createS3Connector({
-    clock: { now: () => new Date() },
+  const clock = { now: () => new Date() };
+  const session = createLazyS3Connector({
+    clock,
+    regionCache: fileRegionCache(regionCachePath(env), clock),
     timeoutMs: options.timeoutSeconds * 1000,
     ...(options.debug ? { debug: (line: string) => io.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
   }).connect(connection);

@@ -318,17 +318,25 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
     version: { file: NODE, args: [CLI, '--version'], until: (s: string) => s.includes('\n') },
     presign: { file: NODE, args: [CLI, '--no-check', target], until: isUrl },
     presignChecked: { file: NODE, args: [CLI, target], until: isUrl },
+    // The first call for a bucket: no region remembered from an earlier run, so it is looked up.
+    presignCold: { file: NODE, args: [CLI, '--no-check', target], until: isUrl },
     aws: { file: AWS_CLI, args: ['s3', 'presign', target, '--endpoint-url', server.endpoint], until: isUrl },
   };
   type Name = keyof typeof commands;
   const names = (Object.keys(commands) as Name[]).filter((n) => n !== 'aws' || awsAvailable);
-  const toExit: Record<Name, number[]> = { nodeZero: [], version: [], presign: [], presignChecked: [], aws: [] };
-  const toOutput: Record<Name, number[]> = { nodeZero: [], version: [], presign: [], presignChecked: [], aws: [] };
+  const toExit: Record<Name, number[]> = { nodeZero: [], version: [], presign: [], presignChecked: [], presignCold: [], aws: [] };
+  const toOutput: Record<Name, number[]> = { nodeZero: [], version: [], presign: [], presignChecked: [], presignCold: [], aws: [] };
+  const coldCache = join(ROOT, '.bench-cache', 'cold-cache');
+  const envFor = (name: Name) => {
+    if (name !== 'presignCold') return envHome;
+    rmSync(coldCache, { recursive: true, force: true });
+    return { ...envHome, XDG_CACHE_HOME: coldCache };
+  };
 
   // Correctness first: each command's output is what it should be, and the links work.
   const check = async (name: Name) => {
     const c = commands[name];
-    const r = await timeProcess(c.file, c.args, { env: envHome, cwd: ROOT, until: c.until });
+    const r = await timeProcess(c.file, c.args, { env: envFor(name), cwd: ROOT, until: c.until });
     if (r.code !== 0) throw new Error(`${c.file} ${c.args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
     return r;
   };
@@ -336,6 +344,7 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
   if (v.stdout.trim() !== `s3share-tui ${pkgVersion}`) throw new Error(`--version printed ${JSON.stringify(v.stdout)}`);
   await assertWorks((await check('presign')).stdout.trim(), 's3share-tui --no-check');
   await assertWorks((await check('presignChecked')).stdout.trim(), 's3share-tui');
+  await assertWorks((await check('presignCold')).stdout.trim(), 's3share-tui --no-check, no remembered region');
   if (awsAvailable) await assertWorks((await check('aws')).stdout.trim(), 'aws s3 presign');
 
   const warmups = 2;
@@ -345,7 +354,7 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
     for (let j = 0; j < names.length; j += 1) {
       const name = names[(round + j) % names.length] as Name;
       const c = commands[name];
-      const r = await timeProcess(c.file, c.args, { env: envHome, cwd: ROOT, until: c.until });
+      const r = await timeProcess(c.file, c.args, { env: envFor(name), cwd: ROOT, until: c.until });
       if (r.code !== 0) throw new Error(`${c.file} ${c.args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
       if (c.until && r.toOutput === undefined) throw new Error(`${c.file} ${c.args.join(' ')} printed ${JSON.stringify(r.stdout)}`);
       if (round < warmups) continue;
@@ -357,7 +366,7 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
   const nodeZero = s(toExit.nodeZero);
   rows.push({
     id: 'a',
-    what: 'presign, non-interactive: `node dist/cli.js --no-check s3://B/K`, spawn → URL on stdout',
+    what: 'presign, non-interactive: `node dist/cli.js --no-check s3://B/K` (bucket region remembered by an earlier call), spawn → URL on stdout',
     value: s(toOutput.presign),
     unit: 'ms',
     baseline: { what: '`node -e 0` (spawn → exit)', value: nodeZero },
@@ -389,6 +398,10 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
     { what: 'presign `--no-check`, spawn → URL on stdout', value: spread(s(toOutput.presign)) },
     { what: 'presign `--no-check`, spawn → exit', value: spread(s(toExit.presign)) },
     { what: 'presign with the object check (HeadObject), spawn → exit', value: spread(s(toExit.presignChecked)) },
+    {
+      what: 'presign `--no-check` as the first call for the bucket (its region looked up: HeadBucket, GetBucketLocation), spawn → exit',
+      value: spread(s(toExit.presignCold)),
+    },
   );
   if (awsAvailable) {
     info.push(

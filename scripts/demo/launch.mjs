@@ -157,7 +157,7 @@ function writeProfiles(endpoint) {
   const credentialsFile = join(dir, 'credentials');
   writeFileSync(configFile, `${header}\n${config}`, { mode: 0o600 });
   writeFileSync(credentialsFile, `${header}\n${credentials}`, { mode: 0o600 });
-  return { configFile, credentialsFile };
+  return { configFile, credentialsFile, cacheDir: join(temp, 'cache') };
 }
 
 /** The user's environment without any AWS setting, plus the demo's two files. */
@@ -168,6 +168,8 @@ function appEnvironment(files) {
   }
   env.AWS_CONFIG_FILE = files.configFile;
   env.AWS_SHARED_CREDENTIALS_FILE = files.credentialsFile;
+  // The demo server's port changes every run: keep its bucket regions out of the real cache.
+  env.XDG_CACHE_HOME = files.cacheDir;
   return env;
 }
 

@@ -1,4 +1,30 @@
+import type { Connection } from '../core/ports.js';
 import { printable } from '../core/printable.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs one port call within the timeout, retries included, so a server that accepts and never
+ * answers ends in an error instead of a spinner forever; any failure becomes one readable line.
+ */
+export async function boundedCall<T>(
+  connection: Connection,
+  timeoutMs: number | undefined,
+  work: (abortSignal: AbortSignal) => Promise<T>,
+  onFailure?: (error: unknown) => void,
+): Promise<T> {
+  const limitMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const abortSignal = AbortSignal.timeout(limitMs);
+  try {
+    return await work(abortSignal);
+  } catch (error) {
+    onFailure?.(error);
+    if (abortSignal.aborted) {
+      throw new Error(`No answer from ${connection.endpointUrl ?? 'S3'} in ${limitMs / 1000} s (--timeout).`);
+    }
+    throw new Error(describeAwsError(error, { endpoint: connection.endpointUrl, profile: connection.profile }));
+  }
+}
 
 interface SdkErrorShape {
   name?: string;

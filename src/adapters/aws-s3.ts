@@ -9,11 +9,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ENVIRONMENT_PROFILE, FALLBACK_REGION } from '../core/connection.js';
-import { attachmentDisposition } from '../core/content-disposition.js';
-import { effectiveExpiry } from '../core/expiry.js';
 import { DELIMITER } from '../core/listing.js';
 import { redactUrl } from '../core/redact.js';
 import type {
@@ -27,7 +23,9 @@ import type {
   S3Connector,
   S3Session,
 } from '../core/ports.js';
-import { describeAwsError } from './aws-errors.js';
+import { boundedCall, DEFAULT_TIMEOUT_MS } from './aws-errors.js';
+import { createSigner, type Signer } from './aws-presign.js';
+import { noRegionCache, type RegionCache } from './region-cache.js';
 
 export interface S3AdapterOptions {
   clock: Clock;
@@ -37,13 +35,11 @@ export interface S3AdapterOptions {
   mfaCode?: (serial: string) => Promise<string>;
   /** --debug: one line per request, with every secret redacted. */
   debug?: (line: string) => void;
+  /** Bucket regions remembered between runs (default: none). */
+  regionCache?: RegionCache;
   /** Replaces the HTTP layer (tests answer S3 requests from memory). */
   requestHandler?: S3ClientConfig['requestHandler'];
 }
-
-type CredentialProvider = ReturnType<typeof fromIni>;
-
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** No connection at all: the answer is not "no region header", it is "no answer". */
 function isNetworkFailure(error: unknown): boolean {
@@ -52,31 +48,32 @@ function isNetworkFailure(error: unknown): boolean {
 }
 
 /** The only module that talks to the AWS SDK. */
-export function createS3Connector(options: S3AdapterOptions): S3Connector {
-  return { connect: (connection) => new SdkSession(connection, options) };
+export function createS3Connector(options: S3AdapterOptions): S3Connector & {
+  /** Connects with a signer already made (it holds the credentials, resolved once). */
+  connectWith(connection: Connection, signer: Signer): S3Session;
+} {
+  return {
+    connect: (connection) => new SdkSession(connection, options, createSigner(connection, options)),
+    connectWith: (connection, signer) => new SdkSession(connection, options, signer),
+  };
 }
 
 class SdkSession implements S3Session {
   readonly region: string;
-  private readonly credentials: CredentialProvider;
   private readonly clients = new Map<string, S3Client>();
   /** Each bucket's region, learned once per session. */
   private readonly bucketRegions = new Map<string, Promise<string>>();
+  /** Buckets whose region came from an earlier run: a failed request there makes it suspect. */
+  private readonly remembered = new Set<string>();
+  private readonly regionCache: RegionCache;
 
   constructor(
     private readonly connection: Connection,
     private readonly options: S3AdapterOptions,
+    private readonly signer: Signer,
   ) {
     this.region = connection.region ?? FALLBACK_REGION;
-    // One provider for every regional client: credentials (and an MFA prompt) are resolved once.
-    this.credentials =
-      connection.profile === ENVIRONMENT_PROFILE
-        ? fromEnv()
-        : fromIni({
-            profile: connection.profile,
-            ignoreCache: true,
-            ...(options.mfaCode ? { mfaCodeProvider: options.mfaCode } : {}),
-          });
+    this.regionCache = options.regionCache ?? noRegionCache;
   }
 
   async listBuckets(): Promise<Bucket[]> {
@@ -89,7 +86,7 @@ class SdkSession implements S3Session {
         });
         for (const bucket of page.Buckets ?? []) {
           if (!bucket.Name) continue;
-          if (bucket.BucketRegion) this.bucketRegions.set(bucket.Name, Promise.resolve(bucket.BucketRegion));
+          if (bucket.BucketRegion) this.learnRegion(bucket.Name, bucket.BucketRegion);
           buckets.push({
             name: bucket.Name,
             ...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
@@ -114,38 +111,64 @@ class SdkSession implements S3Session {
   private regionOf(bucket: string, abortSignal: AbortSignal): Promise<string> {
     let region = this.bucketRegions.get(bucket);
     if (!region) {
-      region = this.lookUpRegion(bucket, abortSignal);
+      const remembered = this.regionCache.get(this.connection.endpointUrl, bucket);
+      if (remembered) {
+        this.remembered.add(bucket);
+        region = Promise.resolve(remembered);
+      } else {
+        region = this.lookUpRegion(bucket, abortSignal);
+        // A lookup cut short (no answer, no network) is not an answer: ask again next time.
+        region.catch(() => this.bucketRegions.delete(bucket));
+      }
       this.bucketRegions.set(bucket, region);
-      // A lookup cut short (no answer, no network) is not an answer: ask again next time.
-      region.catch(() => this.bucketRegions.delete(bucket));
     }
     return region;
+  }
+
+  private learnRegion(bucket: string, region: string): string {
+    this.remembered.delete(bucket);
+    this.bucketRegions.set(bucket, Promise.resolve(region));
+    this.regionCache.set(this.connection.endpointUrl, bucket, region);
+    return region;
+  }
+
+  /**
+   * A request to a bucket failed: if its region came from an earlier run, it may be why (S3 answers
+   * a wrong region with 301 or 400), so look it up afresh next time. A missing key (404) says
+   * nothing about the region.
+   */
+  private doubtRegion(bucket: string, error: unknown): boolean {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    if (!this.remembered.delete(bucket)) return false;
+    this.regionCache.forget(this.connection.endpointUrl, bucket);
+    this.bucketRegions.delete(bucket);
+    return true;
   }
 
   private async lookUpRegion(bucket: string, abortSignal: AbortSignal): Promise<string> {
     const client = this.client(this.region);
     try {
       const head = await client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
-      if (head.BucketRegion) return head.BucketRegion;
+      if (head.BucketRegion) return this.learnRegion(bucket, head.BucketRegion);
     } catch (error) {
       if (abortSignal.aborted || isNetworkFailure(error)) throw error;
       const header = (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.[
         'x-amz-bucket-region'
       ];
-      if (header) return header;
+      if (header) return this.learnRegion(bucket, header);
     }
     try {
       const location = await client.send(new GetBucketLocationCommand({ Bucket: bucket }), { abortSignal });
-      return regionOfLocation(location.LocationConstraint);
+      return this.learnRegion(bucket, regionOfLocation(location.LocationConstraint));
     } catch (error) {
       if (abortSignal.aborted || isNetworkFailure(error)) throw error;
+      // A guess, not an answer: used for this session, never remembered.
       return this.region;
     }
   }
 
   async listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage> {
-    return this.call(async (abortSignal) => {
-      const client = this.client(await this.regionOf(bucket, abortSignal));
+    return this.onBucket(bucket, async (client, abortSignal) => {
       const page = await client.send(
         new ListObjectsV2Command({
           Bucket: bucket,
@@ -168,8 +191,7 @@ class SdkSession implements S3Session {
   }
 
   async headObject(bucket: string, key: string): Promise<ObjectSummary> {
-    return this.call(async (abortSignal) => {
-      const client = this.client(await this.regionOf(bucket, abortSignal));
+    return this.onBucket(bucket, async (client, abortSignal) => {
       const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
       return { key, size: head.ContentLength ?? 0, ...(head.LastModified ? { lastModified: head.LastModified } : {}) };
     });
@@ -177,49 +199,13 @@ class SdkSession implements S3Session {
 
   /** When the credentials that would sign now stop working; undefined for long-term keys. */
   async credentialsExpireAt(): Promise<Date | undefined> {
-    return this.call(async () => (await this.credentials()).expiration);
+    return this.call(async () => (await this.signer.credentials()).expiration);
   }
 
   async presign(request: PresignRequest): Promise<PresignedUrl> {
-    const method = request.method ?? 'GET';
     return this.call(async (abortSignal) => {
       const region = request.bucketRegion ?? (await this.regionOf(request.bucket, abortSignal));
-      const credentialsExpireAt = (await this.credentials()).expiration;
-      const signedAt = this.options.clock.now();
-      const input = { Bucket: request.bucket, Key: request.key };
-      const command =
-        method === 'PUT'
-          ? new PutObjectCommand(input)
-          : new GetObjectCommand({
-              ...input,
-              ...(request.downloadName ? { ResponseContentDisposition: attachmentDisposition(request.downloadName) } : {}),
-            });
-      // Sign exactly what the AWS CLI signs: no informational `x-id` parameter, and the
-      // UNSIGNED-PAYLOAD default of query authentication left implicit.
-      (command.middlewareStack as unknown as MiddlewareStack).add(dropOperationId, {
-        step: 'build',
-        name: 'dropOperationIdFromPresignedUrl',
-      });
-      const url = await getSignedUrl(this.client(region), command, {
-        expiresIn: request.expiresInSeconds,
-        signingDate: signedAt,
-        unhoistableHeaders: new Set(['x-amz-content-sha256']),
-        unsignableHeaders: new Set(['x-amz-content-sha256']),
-      });
-      this.options.debug?.(`presigned ${method} for ${region}: ${redactUrl(url)}`);
-      const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
-      return {
-        url,
-        method,
-        bucket: request.bucket,
-        key: request.key,
-        region,
-        expiresInSeconds: request.expiresInSeconds,
-        signedAt,
-        requestedExpiresAt,
-        expiresAt: effectiveExpiry(requestedExpiresAt, credentialsExpireAt),
-        ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
-      };
+      return this.signer.presign(request, region);
     });
   }
 
@@ -231,7 +217,8 @@ class SdkSession implements S3Session {
       const { endpointUrl, pathStyle, profile } = this.connection;
       client = new S3Client({
         region,
-        credentials: this.credentials,
+        // One provider for every regional client: credentials (and an MFA prompt) are resolved once.
+        credentials: this.signer.credentials,
         ...(profile !== ENVIRONMENT_PROFILE ? { profile } : {}),
         ...(endpointUrl ? { endpoint: endpointUrl } : {}),
         forcePathStyle: pathStyle === true,
@@ -260,24 +247,27 @@ class SdkSession implements S3Session {
     return client;
   }
 
+  private call<T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return boundedCall(this.connection, this.options.timeoutMs, work);
+  }
+
   /**
-   * Runs one port call within the timeout, retries included, so a server that accepts and never
-   * answers ends in an error instead of a spinner forever.
+   * A request to a bucket, sent to its region. When that region came from an earlier run and the
+   * request fails in a way a wrong region would (not a 404), the region is looked up afresh and
+   * the request sent once more, so a stale entry costs a lookup, never a failure.
    */
-  private async call<T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const abortSignal = AbortSignal.timeout(timeoutMs);
-    try {
-      return await work(abortSignal);
-    } catch (error) {
-      if (abortSignal.aborted) {
-        const target = this.connection.endpointUrl ?? 'S3';
-        throw new Error(`No answer from ${target} in ${timeoutMs / 1000} s (--timeout).`);
+  private onBucket<T>(bucket: string, send: (client: S3Client, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.call(async (abortSignal) => {
+      const region = await this.regionOf(bucket, abortSignal);
+      try {
+        return await send(this.client(region), abortSignal);
+      } catch (error) {
+        if (abortSignal.aborted || !this.doubtRegion(bucket, error)) throw error;
+        const fresh = await this.regionOf(bucket, abortSignal);
+        if (fresh === region) throw error;
+        return send(this.client(fresh), abortSignal);
       }
-      throw new Error(
-        describeAwsError(error, { endpoint: this.connection.endpointUrl, profile: this.connection.profile }),
-      );
-    }
+    });
   }
 }
 

@@ -1,30 +1,44 @@
 import type { Connection, S3Connector, S3Session } from '../core/ports.js';
 import { FALLBACK_REGION } from '../core/connection.js';
+import { boundedCall } from './aws-errors.js';
+import type { Signer } from './aws-presign.js';
 import type { S3AdapterOptions } from './aws-s3.js';
 
 /**
  * The S3 connector, with the AWS SDK loaded on first use: the profile screen needs neither the
- * SDK nor the network, so the first frame does not wait for either.
+ * SDK nor the network, so the first frame does not wait for either. Signing a link for a bucket
+ * whose region is already known needs only the small signer, never the S3 client.
  */
 export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & { preload(): void } {
-  let loading: Promise<S3Connector> | undefined;
-  const connector = () => {
-    loading ??= import('./aws-s3.js').then(({ createS3Connector }) => createS3Connector(options));
-    return loading;
-  };
+  let loading: Promise<typeof import('./aws-s3.js')> | undefined;
+  const sdk = () => (loading ??= import('./aws-s3.js'));
   return {
     /** Starts loading the SDK now (after the first frame), so the first listing need not wait for it. */
-    preload: () => void connector(),
+    preload: () => void sdk(),
     connect(connection: Connection): S3Session {
-      const session = connector().then((real) => real.connect(connection));
+      let signer: Promise<Signer> | undefined;
+      const signerOnce = () =>
+        (signer ??= import('./aws-presign.js').then(({ createSigner }) => createSigner(connection, options)));
+      let session: Promise<S3Session> | undefined;
+      const sessionOnce = () =>
+        (session ??= Promise.all([sdk(), signerOnce()]).then(([{ createS3Connector }, made]) =>
+          createS3Connector(options).connectWith(connection, made),
+        ));
+      const knownRegion = (bucket: string, given?: string) =>
+        given ?? options.regionCache?.get(connection.endpointUrl, bucket);
       return {
         region: connection.region ?? FALLBACK_REGION,
-        listBuckets: async () => (await session).listBuckets(),
-        listPage: async (bucket, prefix, token) => (await session).listPage(bucket, prefix, token),
-        headObject: async (bucket, key) => (await session).headObject(bucket, key),
-        bucketRegion: async (bucket) => (await session).bucketRegion(bucket),
-        credentialsExpireAt: async () => (await session).credentialsExpireAt(),
-        presign: async (request) => (await session).presign(request),
+        listBuckets: async () => (await sessionOnce()).listBuckets(),
+        listPage: async (bucket, prefix, token) => (await sessionOnce()).listPage(bucket, prefix, token),
+        headObject: async (bucket, key) => (await sessionOnce()).headObject(bucket, key),
+        bucketRegion: async (bucket) => (await sessionOnce()).bucketRegion(bucket),
+        credentialsExpireAt: () =>
+          boundedCall(connection, options.timeoutMs, async () => (await (await signerOnce()).credentials()).expiration),
+        presign: async (request) => {
+          const region = knownRegion(request.bucket, request.bucketRegion);
+          if (region === undefined) return (await sessionOnce()).presign(request);
+          return boundedCall(connection, options.timeoutMs, async () => (await signerOnce()).presign(request, region));
+        },
       };
     },
   };

@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { Component, useEffect, useReducer, type ReactNode } from 'react';
-import type { Services } from '../core/ports.js';
+import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
 import { initialState, reducer } from '../state/reducer.js';
 import { listHeight, topScreen } from '../state/selectors.js';
@@ -31,6 +31,8 @@ export interface AppExit {
 interface AppProps {
   services: Services;
   options: StartOptions;
+  /** Profiles read before the first render: the first frame shows them. */
+  initialDiscovery?: ProfileDiscovery | undefined;
   onExit(exit: AppExit): void;
 }
 
@@ -53,10 +55,17 @@ export function App(props: AppProps) {
   );
 }
 
-function Screens({ services, options, onExit }: AppProps) {
+function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(appReducer, undefined, () => initialState(options, terminalSize(stdout)));
+  const [state, dispatch] = useReducer(appReducer, undefined, () => {
+    const initial = initialState(options, terminalSize(stdout));
+    // Profiles read before the first render answer the initial state's own discovery request.
+    const request = initial.requests.find((r) => r.kind === 'discover-profiles');
+    return initialDiscovery && request
+      ? reducer(initial, { type: 'profiles-discovered', requestId: request.id, discovery: initialDiscovery })
+      : initial;
+  });
 
   useRequests(state.requests, services, dispatch);
   // Keys go to the reducer as events: it resolves them against the newest state.

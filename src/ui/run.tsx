@@ -2,15 +2,19 @@ import { render } from 'ink';
 import { createProfileSource } from '../adapters/aws-profiles.js';
 import { createLazyS3Connector } from '../adapters/lazy-s3.js';
 import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
+import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
 import type { StartOptions } from '../state/app-state.js';
 import { App, type AppExit } from './app.js';
 import { limitHeapGrowth } from './heap-growth.js';
+import { readProfilesEarly } from './early-profiles.js';
 import { withSoftWrap } from './soft-wrap.js';
 import { openTerminal } from './terminal.js';
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/** How long the first frame waits for the profiles before it shows the spinner instead. */
+const EARLY_PROFILES_MS = 200;
 
 /** The interactive app: draws on the terminal, returns the exit code when the user leaves. */
 export interface RunSettings {
@@ -27,17 +31,19 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     process.stderr.write('s3share-tui: no terminal to draw on; pass s3://BUCKET/KEY to sign without screens.\n');
     return 2;
   }
+  const profiles = readProfilesEarly(createProfileSource());
   limitHeapGrowth();
   const clock = { now: () => new Date() };
   const mfa = createMfaChannel();
   const s3 = createLazyS3Connector({
     clock,
+    regionCache: fileRegionCache(regionCachePath(process.env), clock),
     mfaCode: (serial) => mfa.ask(serial),
     timeoutMs: settings.timeoutSeconds * 1000,
     ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
   });
   const services: Services = {
-    profiles: createProfileSource(),
+    profiles: profiles.source,
     s3,
     mfa,
     clipboard: settings.noClipboard
@@ -51,8 +57,12 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
 
   clearScreenWhenNarrowed(terminal.output);
   keepCursorEscapesOutOfRedirectedStderr();
+  const initialDiscovery = await profiles.within(EARLY_PROFILES_MS);
   let result: AppExit = { code: 0 };
-  const instance = render(<App services={services} options={options} onExit={(exit) => (result = exit)} />, {
+  const app = (
+    <App services={services} options={options} initialDiscovery={initialDiscovery} onExit={(exit) => (result = exit)} />
+  );
+  const instance = render(app, {
     stdout: withSoftWrap(terminal.output),
     stdin: terminal.input,
     // Ink's own terminal chatter (cursor restore) belongs on the terminal, not in a redirected stderr.
@@ -61,7 +71,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     patchConsole: false,
   });
 
-  // The first frame is on screen: load the SDK while the person reads it.
+  // The first frame is on screen (render() draws it): load the SDK while the person reads it.
   setImmediate(() => s3.preload());
 
   // A signal from outside (kill, a closed SSH session) still restores the terminal.

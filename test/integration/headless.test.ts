@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
@@ -90,6 +90,44 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
     expect(dead.code).toBe(1);
     expect(dead.stderr.trim().split('\n')).toHaveLength(1);
     expect(dead.stderr).toContain('Cannot connect to http://127.0.0.1:9');
+  });
+
+  it('remembers the bucket region: a second run with the same HOME asks no HeadBucket or GetBucketLocation', async () => {
+    const home = homeWithProfiles(server);
+    const cacheFile = join(home.HOME as string, '.cache', 's3share-tui', 'bucket-regions.json');
+    const escaped = bucket.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    /** The --debug lines of a region lookup: HEAD on the bucket itself, or GET ?location. */
+    const lookups = (stderr: string) =>
+      stderr
+        .split('\n')
+        .filter((line) => line.startsWith('s3share-tui debug: '))
+        .filter((line) => new RegExp(`^s3share-tui debug: HEAD \\S*/${escaped}/? → `).test(line) || /[?&]location\b/.test(line));
+    const args = ['--debug', '--no-check', '--json', `s3://${bucket}/${TRICKY_KEYS[2]}`];
+
+    expect(existsSync(cacheFile)).toBe(false);
+    const first = await runCli(args, home);
+    expect(first.code).toBe(0);
+    expect(lookups(first.stderr).length).toBeGreaterThan(0);
+    expect(lookups(first.stderr)[0]).toMatch(/ HEAD \S+ → \d{3} /);
+    // Under the temp HOME (an outer XDG_CACHE_HOME never reaches the child).
+    const firstJson = JSON.parse(first.stdout) as { url: string; region: string };
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, { region: string }>;
+    expect(Object.entries(cached).map(([key, entry]) => [key, entry.region])).toEqual([
+      [`${new URL(server.endpoint).origin} ${bucket}`, firstJson.region],
+    ]);
+
+    const second = await runCli(args, home);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/s3share-tui debug: presigned GET/);
+    expect(lookups(second.stderr)).toEqual([]);
+    const secondJson = JSON.parse(second.stdout) as { url: string; region: string };
+    expect(secondJson.region).toBe(firstJson.region);
+
+    for (const url of [firstJson.url, secondJson.url]) {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(bodyFor(TRICKY_KEYS[2]));
+    }
   });
 
   it.each([

@@ -37,7 +37,9 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, nodeArgs
 
 /**
  * A clean environment with a temp HOME whose ~/.aws files hold one profile per name, all
- * pointing at the local server. The machine's own AWS variables never leak in.
+ * pointing at the local server. The machine's own AWS variables never leak in, nor its
+ * XDG_CACHE_HOME: the bucket-region cache lands under the temp HOME (~/.cache), not in the
+ * cache of the person running the tests.
  */
 export function homeWithProfiles(server: S3Server, names: readonly string[] = ['default']): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 's3share-home-'));
@@ -53,7 +55,7 @@ export function homeWithProfiles(server: S3Server, names: readonly string[] = ['
   writeFileSync(join(aws, 'credentials'), credentials, { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('AWS_') && !key.startsWith('S3_')) env[key] = value;
+    if (!key.startsWith('AWS_') && !key.startsWith('S3_') && key !== 'XDG_CACHE_HOME') env[key] = value;
   }
   return { ...env, HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 }

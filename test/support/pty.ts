@@ -53,7 +53,9 @@ export const CLI = process.env.S3SHARE_E2E_CLI ? resolve(process.env.S3SHARE_E2E
 /**
  * The environment for a child driven in a pty: no CI markers (Ink would draw only the final
  * frame), no AWS settings from the machine running the tests (an AWS_ACCESS_KEY_ID would add an
- * "(environment)" profile, AWS_PROFILE would pick one), a plain xterm.
+ * "(environment)" profile, AWS_PROFILE would pick one), no XDG_CACHE_HOME (the bucket-region
+ * cache goes under the child's HOME, never into the cache of the person running the tests), a
+ * plain xterm.
  */
 export function childEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
@@ -61,6 +63,7 @@ export function childEnvironment(overrides: Record<string, string | undefined> =
     if (value === undefined) continue;
     if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) continue;
     if (name.startsWith('AWS_') || name.startsWith('S3_')) continue;
+    if (name === 'XDG_CACHE_HOME') continue;
     if (name.startsWith('VITEST') || name === 'NODE_OPTIONS' || name === 'FORCE_COLOR' || name === 'NO_COLOR') continue;
     env[name] = value;
   }

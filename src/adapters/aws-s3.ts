@@ -167,7 +167,7 @@ class SdkSession implements S3Session {
     }
   }
 
-  async listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage> {
+  async listPage(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage> {
     return this.onBucket(bucket, async (client, abortSignal) => {
       const page = await client.send(
         new ListObjectsV2Command({
@@ -175,6 +175,7 @@ class SdkSession implements S3Session {
           Prefix: prefix || undefined,
           Delimiter: DELIMITER,
           ContinuationToken: continuationToken,
+          MaxKeys: maxKeys,
         }),
         { abortSignal },
       );

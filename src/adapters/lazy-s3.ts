@@ -29,7 +29,7 @@ export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & 
       return {
         region: connection.region ?? FALLBACK_REGION,
         listBuckets: async () => (await sessionOnce()).listBuckets(),
-        listPage: async (bucket, prefix, token) => (await sessionOnce()).listPage(bucket, prefix, token),
+        listPage: async (bucket, prefix, token, maxKeys) => (await sessionOnce()).listPage(bucket, prefix, token, maxKeys),
         headObject: async (bucket, key) => (await sessionOnce()).headObject(bucket, key),
         bucketRegion: async (bucket) => (await sessionOnce()).bucketRegion(bucket),
         credentialsExpireAt: () =>

@@ -95,7 +95,8 @@ export interface Connection {
 export interface S3Session {
   readonly region: string;
   listBuckets(): Promise<Bucket[]>;
-  listPage(bucket: string, prefix: string, continuationToken?: string): Promise<ListPage>;
+  /** At most `maxKeys` entries (folders and objects), else the server's page size (1,000 on S3). */
+  listPage(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage>;
   /** Resolves when the object exists; rejects with a one-line reason otherwise. */
   headObject(bucket: string, key: string): Promise<ObjectSummary>;
   /** The region the bucket lives in (links must be signed for it). */

@@ -84,7 +84,7 @@ export type ScreenKind = Screen['kind'];
 export type Request =
   | { id: number; kind: 'discover-profiles' }
   | { id: number; kind: 'list-buckets'; connection: Connection }
-  | { id: number; kind: 'list-page'; connection: Connection; bucket: string; prefix: string; token?: string }
+  | { id: number; kind: 'list-page'; connection: Connection; bucket: string; prefix: string; token?: string; maxKeys?: number }
   | {
       id: number;
       kind: 'presign';

@@ -26,7 +26,12 @@ export function createRequestRunner(services: Services): (request: Request) => P
         case 'list-buckets':
           return { type: 'buckets-loaded', requestId, buckets: await sessionFor(request.connection).listBuckets() };
         case 'list-page': {
-          const page = await sessionFor(request.connection).listPage(request.bucket, request.prefix, request.token);
+          const page = await sessionFor(request.connection).listPage(
+            request.bucket,
+            request.prefix,
+            request.token,
+            request.maxKeys,
+          );
           return { type: 'page-loaded', requestId, page };
         }
         case 'presign': {

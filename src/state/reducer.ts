@@ -449,6 +449,17 @@ function prefetchMargin(state: State): number {
 }
 
 /**
+ * The first page of a folder asks for a few screens of keys, not S3's 1,000: parsing 1,000
+ * entries costs more than the round trip, and the person is waiting for the first rows. Later
+ * pages, asked for while the person reads, are full size.
+ */
+export function firstPageSize(state: State): number {
+  return Math.max(MIN_FIRST_PAGE, prefetchMargin(state) + listHeight(state));
+}
+
+const MIN_FIRST_PAGE = 100;
+
+/**
  * Starts what the screen on top needs: its bucket list, its first page, or the next page when the
  * cursor nears the end of what is loaded. One rule for every way a screen comes to the top
  * (pushed, revealed by Esc, retried), so no path forgets to load.
@@ -478,6 +489,7 @@ function startNeededLoads(state: State): State {
       bucket: screen.bucket,
       prefix: screen.prefix + (screen.search ?? ''),
       token: screen.nextToken,
+      ...(screen.pagesLoaded === 0 ? { maxKeys: firstPageSize(state) } : {}),
     });
   }
   return state;

@@ -28,7 +28,7 @@ import { createBucket, numberedKeys, uniqueBucket, type S3Server } from '../supp
 
 const e2e = useE2E();
 const bucket = uniqueBucket('e2e-faults');
-const MANY = numberedKeys('many/', 1_100); // a first page of 1,000 and a second of 100
+const MANY = numberedKeys('many/', 1_100); // a first page of 100 (a 30-row terminal) and a second of 1,000
 let proxy: FaultProxy;
 const homes: TempHome[] = [];
 const dirs: string[] = [];
@@ -224,22 +224,22 @@ describe('a later page of a listing fails', () => {
   test('the rows already shown stay, the status line shows the failure with r retry, and r loads the rest', async () => {
     const session = e2e.launch(home(), { args: ['--bucket', bucket, '--prefix', 'many/'] });
     await session.waitFor('📄 00000.log');
-    await session.waitFor(/1,000 objects · 0 folders loaded · more ↓/);
+    await session.waitFor(/100 objects · 0 folders loaded · more ↓/);
     proxy.fail(INTERNAL_ERROR, is.laterListPage);
 
     // End: the last row loaded, near the end of what is loaded: the next page is asked for.
     session.press('End');
-    await session.waitFor(cursorOn('📄 00999.log'));
+    await session.waitFor(cursorOn('📄 00099.log'));
     const screen = await session.waitFor(() => /InternalError/.test(statusLine(session)), 15_000);
     expect(proxy.count(is.laterListPage)).toBe(3);
     const status = statusLine(session);
-    expect(status, `the status line:\n${screen}`).toMatch(/1,000 objects/);
+    expect(status, `the status line:\n${screen}`).toMatch(/(^|\s)100 objects/);
     // (Soft: the rest of the test still shows whether r works when the hint is not on screen.)
     expect.soft(status, `the status line offers the retry:\n${screen}`).toMatch(/r retry/);
     // The rows stay on the screen, the cursor where it was.
-    expect(cursorRow(session)).toContain('📄 00999.log');
-    expect(screen).toContain('📄 00998.log');
-    expect(screen).toContain('📄 00990.log');
+    expect(cursorRow(session)).toContain('📄 00099.log');
+    expect(screen).toContain('📄 00098.log');
+    expect(screen).toContain('📄 00090.log');
     expectOneFrame(session);
 
     proxy.clear();

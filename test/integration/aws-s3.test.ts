@@ -77,6 +77,15 @@ describe('listing', () => {
     expect(pages.flatMap((p) => p.objects.map((o) => o.key))).toEqual(numberedKeys('many/', PAGED));
   });
 
+  it('asks for a smaller page when told to, and goes on from it with full pages', async () => {
+    const s3 = session();
+    const first = await s3.listPage(bucket, 'many/', undefined, 100);
+    expect(first.objects.map((o) => o.key)).toEqual(numberedKeys('many/', PAGED).slice(0, 100));
+    expect(first.nextToken).toBeDefined();
+    const second = await s3.listPage(bucket, 'many/', first.nextToken);
+    expect(second.objects.map((o) => o.key)).toEqual(numberedKeys('many/', PAGED).slice(100, 1100));
+  });
+
   it('pages folders across more than one page', async () => {
     const pages = await listAll(session(), 'wide/');
     expect(pages.length).toBeGreaterThan(1);

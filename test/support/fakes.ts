@@ -228,10 +228,10 @@ export class FakeS3 implements S3Connector {
           })),
         );
       },
-      listPage: (bucket, prefix, token) => {
+      listPage: (bucket, prefix, token, maxKeys) => {
         const args = [bucket, prefix, token] as const;
         record('listPage', args);
-        return this.control.run('listPage', args, () => this.page(account(), bucket, prefix, token));
+        return this.control.run('listPage', args, () => this.page(account(), bucket, prefix, token, maxKeys));
       },
       headObject: (bucket, key) => {
         record('headObject', [bucket, key]);
@@ -280,7 +280,7 @@ export class FakeS3 implements S3Connector {
     };
   }
 
-  private page(buckets: FakeBucket[], bucketName: string, prefix: string, token?: string): ListPage {
+  private page(buckets: FakeBucket[], bucketName: string, prefix: string, token?: string, maxKeys?: number): ListPage {
     const bucket = findBucket(buckets, bucketName);
     type Entry = { sortKey: string; folder?: string; object?: ObjectSummary };
     const entries: Entry[] = [];
@@ -306,7 +306,7 @@ export class FakeS3 implements S3Connector {
       if (!match || match[1] !== `${bucketName}/${prefix}`) throw new Error(`The continuation token provided is incorrect: ${token}`);
       start = Number(match[2]);
     }
-    const slice = entries.slice(start, start + this.pageSize);
+    const slice = entries.slice(start, start + Math.min(this.pageSize, maxKeys ?? Number.POSITIVE_INFINITY));
     const end = start + slice.length;
     return {
       folders: slice.flatMap((e) => (e.folder ? [e.folder] : [])),

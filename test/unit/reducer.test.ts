@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ObjectsScreen, Request, State } from '../../src/state/app-state.js';
-import { ancestorPrefixes, initialState, reducer } from '../../src/state/reducer.js';
+import { ancestorPrefixes, firstPageSize, initialState, reducer } from '../../src/state/reducer.js';
 import { topScreen } from '../../src/state/selectors.js';
 import type { ProfileDiscovery, PresignedUrl } from '../../src/core/ports.js';
 
@@ -137,6 +137,18 @@ describe('paging', () => {
     state = run(state, { type: 'page-loaded', requestId: request.id, page: page(0, 100, 'next-1') });
     return state;
   }
+
+  it('asks for a few screens of keys first, and full pages after', () => {
+    let state = run(withBuckets(), { type: 'select' });
+    const first = lastRequest(state);
+    // 20 rows leave 13 for the list: three screens are under the 100-key floor.
+    expect(first).toMatchObject({ kind: 'list-page', maxKeys: 100 });
+    expect(firstPageSize(run(state, { type: 'resize', rows: 60, columns: 100 }))).toBe(3 * (60 - 7));
+    state = run(state, { type: 'page-loaded', requestId: first.id, page: page(0, 100, 'next-1') }, { type: 'move', by: 80 });
+    const next = lastRequest(state);
+    expect(next).toMatchObject({ kind: 'list-page', token: 'next-1' });
+    expect(next).not.toHaveProperty('maxKeys');
+  });
 
   it('shows the first page and waits for the cursor before fetching more', () => {
     const state = firstPage();

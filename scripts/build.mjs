@@ -1,14 +1,16 @@
 // Bundles src/cli.ts into dist/: the non-interactive path in the entry chunk, Ink/React and the
 // screens in a chunk loaded only for the interactive mode.
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * A start-up patch to a dependency, applied to its text as it is bundled. It names the exact text
- * it replaces and fails the build when that text is gone (an upgrade changed it).
+ * Start-up patches to dependencies, applied to their text as it is bundled. Each names the exact
+ * text it replaces and fails the build when that text is gone (an upgrade changed it). None
+ * changes what is drawn; `npm run bench` (figure c) shows what each saves.
  */
 function patch(name, filter, edits) {
   return {
@@ -43,6 +45,20 @@ const plugins = [
   patch('yoga-wasm-bytes', /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, () => [
     ["import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", "import loadYoga, { wasmBase64 } from '../binaries/yoga-wasm-base64-esm.js';"],
     ['await loadYoga()', "await loadYoga({ wasmBinary: Buffer.from(wasmBase64, 'base64') })"],
+  ]),
+  // string-width 8 compiles /^\p{RGI_Emoji}$/v (~10-30 ms) on its first non-ASCII text ("❯", "─").
+  // Only a cluster holding one of these code points can be an RGI emoji, so test for them first.
+  // (wrap-ansi's own string-width 7 is a different file, left alone.)
+  patch('string-width-emoji-precheck', /node_modules[\\/]string-width[\\/]index\.js$/, (text, path) => path !== join(root, 'node_modules', 'string-width', 'index.js') ? undefined : [
+    ['const rgiEmojiRegex =', 'const mayBeRgiEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\u20E3\\uFE0F]/u;\nconst rgiEmojiRegex ='],
+    ['if (rgiEmojiRegex.test(segment) ||', 'if ((mayBeRgiEmoji.test(segment) && rgiEmojiRegex.test(segment)) ||'],
+  ]),
+  // Ink turns every cell of the frame back into a string through diffAnsiCodes (three Sets per
+  // cell, hot enough to get optimized on the first frames). Two neighbours in the same style need no codes.
+  patch('ansi-tokenize-same-style', /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, () => [
+    ['export function styledCharsToString(chars) {', 'function sameCodes(a, b) {\n    if (a === b) return true;\n    if (a.length !== b.length) return false;\n    for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code) return false;\n    return true;\n}\nexport function styledCharsToString(chars) {'],
+    ['            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));', '            if (!sameCodes(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));'],
+    ['            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));', '            if (char.styles.length > 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));'],
   ]),
 ];
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

@@ -1,4 +1,4 @@
-import type { Connection } from '../core/ports.js';
+import { S3CallError, type Connection } from '../core/ports.js';
 import { printable } from '../core/printable.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -20,9 +20,12 @@ export async function boundedCall<T>(
   } catch (error) {
     onFailure?.(error);
     if (abortSignal.aborted) {
-      throw new Error(`No answer from ${connection.endpointUrl ?? 'S3'} in ${limitMs / 1000} s (--timeout).`);
+      throw new S3CallError(`No answer from ${connection.endpointUrl ?? 'S3'} in ${limitMs / 1000} s (--timeout).`);
     }
-    throw new Error(describeAwsError(error, { endpoint: connection.endpointUrl, profile: connection.profile }));
+    throw new S3CallError(
+      describeAwsError(error, { endpoint: connection.endpointUrl, profile: connection.profile }),
+      isAccessDenied(error),
+    );
   }
 }
 
@@ -77,6 +80,14 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
   const explained = EXPLANATIONS[name];
   const head = status ? `${name} (HTTP ${status})` : name;
   return printable(explained ? `${head}: ${explained}` : `${head}: ${message}`);
+}
+
+/** The server refused permission: S3's AccessDenied, or a bare 403 (a HEAD answer has no body). */
+export function isAccessDenied(error: unknown): boolean {
+  const e = (error ?? {}) as SdkErrorShape;
+  const name = e.Code ?? e.name ?? 'Unknown';
+  if (name === 'AccessDenied' || name === 'Forbidden' || name === 'AllAccessDisabled') return true;
+  return e.$metadata?.httpStatusCode === 403 && /^Unknown/.test(name);
 }
 
 const STATUS_MEANINGS: Record<number, string> = {

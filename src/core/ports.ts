@@ -106,6 +106,21 @@ export interface S3Session {
   presign(request: PresignRequest): Promise<PresignedUrl>;
 }
 
+/**
+ * How an S3 port call fails: one line a person can act on, and whether the server refused
+ * permission for it (the screens then offer to type the name instead of listing).
+ */
+export class S3CallError extends Error {
+  override readonly name = 'S3CallError';
+
+  constructor(
+    message: string,
+    readonly denied = false,
+  ) {
+    super(message);
+  }
+}
+
 export interface S3Connector {
   connect(connection: Connection): S3Session;
 }

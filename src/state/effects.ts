@@ -1,4 +1,4 @@
-import type { Connection, S3Session, Services } from '../core/ports.js';
+import { S3CallError, type Connection, type S3Session, type Services } from '../core/ports.js';
 import type { Action, Request } from './app-state.js';
 
 /**
@@ -60,9 +60,8 @@ export function createRequestRunner(services: Services): (request: Request) => P
           return { type: 'copied', requestId, outcome: await services.clipboard.copy(request.text) };
       }
     } catch (error) {
-      const message = oneLine(error);
-      // The adapter's messages start with the S3 error code.
-      return { type: 'request-failed', requestId, message, denied: /^(AccessDenied|Forbidden)\b/.test(message) };
+      const denied = error instanceof S3CallError && error.denied;
+      return { type: 'request-failed', requestId, message: oneLine(error), denied };
     }
   };
 }

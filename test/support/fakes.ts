@@ -5,6 +5,7 @@
  * releases or fails it by hand) or told to fail with a message, so a test can look at loading
  * states, errors and late answers without timers.
  */
+import { S3CallError } from '../../src/core/ports.js';
 import type {
   Bucket,
   Clipboard,
@@ -31,12 +32,15 @@ export interface HeldCall {
   readonly args: readonly unknown[];
   /** Answers with what the fake would have answered (or its queued failure). */
   release(): void;
-  /** Makes the call fail with `new Error(message)`. */
+  /** Makes the call fail with `message`, as the S3 adapter fails (an HTTP 403 counts as denied). */
   fail(message: string): void;
   readonly settled: boolean;
 }
 
 type Matcher = (args: readonly unknown[]) => boolean;
+
+/** The adapter's error: its one-line message, and `denied` when the server said 403. */
+const failed = (message: string) => new S3CallError(message, /\bHTTP 403\b/.test(message));
 
 /** The shared bookkeeping: holds, queued failures, held calls. */
 class CallControl<M extends string> {
@@ -83,7 +87,7 @@ class CallControl<M extends string> {
     const failureIndex = this.failures.findIndex((f) => f.method === method && f.match(args));
     const failure = failureIndex === -1 ? undefined : this.failures.splice(failureIndex, 1)[0];
     const compute = (): T => {
-      if (failure) throw new Error(failure.message);
+      if (failure) throw failed(failure.message);
       return answer();
     };
     const hold = this.holds.some((h) => h.method === method && h.match(args));
@@ -108,7 +112,7 @@ class CallControl<M extends string> {
         fail(message: string) {
           if (settled) throw new Error(`${method} was already answered`);
           settled = true;
-          reject(new Error(message));
+          reject(failed(message));
         },
       };
       this.held.push(call);

@@ -211,4 +211,19 @@ describe('object browser', () => {
     expect(app.lines()[0]).toBe(' s3share  ›  dev');
     expect(services.s3.callsOf('listBuckets')).toHaveLength(1);
   });
+
+  test('a server search that finds nothing says so and how to change it; Esc brings the filter back', async () => {
+    const app = renderApp(world(), EXPORTS_ROOT);
+    await app.waitFor('2 objects · 3 folders');
+    await app.press('q', 'z');
+    await app.waitFor('filter: qz');
+    await app.press('\t');
+    const frame = await app.waitFor('No key in this folder starts with “qz”.');
+    expect(frame).toContain('esc back to the folder, with the filter to change');
+    await app.press(KEY.escape);
+    await app.waitFor('filter: qz');
+    await app.press(KEY.backspace, KEY.backspace, 'r', 'e');
+    await app.waitFor('filter: re');
+    expect(names(app.frame())).toEqual(['reports/']);
+  });
 });

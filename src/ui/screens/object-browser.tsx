@@ -43,7 +43,12 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
   const rows = visibleRows(screen);
   if (screen.rows.length === 0 && screen.complete) {
     if (screen.search !== undefined) {
-      return <Text>{`  No key in this folder starts with “${printable(screen.search)}”.`}</Text>;
+      return (
+        <Box flexDirection="column">
+          <Text>{`  No key in this folder starts with “${printable(screen.search)}”.`}</Text>
+          <Text dimColor>{'  esc back to the folder, with the filter to change'}</Text>
+        </Box>
+      );
     }
     return <Text>{screen.prefix === '' ? '  This bucket is empty.' : '  This folder is empty.'}</Text>;
   }

@@ -154,8 +154,21 @@ export function resolveKey(state: State, input: string, key: KeyPress): Action |
     const action = binding.match(input, key, state);
     if (action) return action;
   }
-  if (TYPING[screen.kind] && input !== '' && !key.ctrl && !key.tab) return { type: 'type-text', text: input };
+  if (TYPING[screen.kind] && input !== '' && !key.ctrl && !key.tab && listShown(state)) return { type: 'type-text', text: input };
   return undefined;
+}
+
+/**
+ * Whether there is something to type into: a list, or the name prompt where listing was refused.
+ * Under a spinner or an error, a letter would go to a filter nobody can see (a second `r` pressed
+ * while a retry loads, say) and hide the rows when they arrive.
+ */
+function listShown(state: State): boolean {
+  const screen = topScreen(state);
+  if (screen.kind === 'profiles') return state.discovery.status === 'ready';
+  if (screen.kind === 'buckets') return screen.load.status === 'ready' || (screen.load.status === 'failed' && screen.load.denied === true);
+  if (screen.kind === 'objects') return screen.pagesLoaded > 0 || screen.denied === true;
+  return true;
 }
 
 function hasError(state: State): boolean {

@@ -36,6 +36,28 @@ describe('resolveKey', () => {
     expect(resolveKey(state, 'c', { ...none, ctrl: true })).toEqual({ type: 'interrupt' });
   });
 
+  it('types only where a list (or the name prompt) shows: not under a spinner or an error', () => {
+    expect(resolveKey(initialState({}), 'a', none)).toBeUndefined();
+    // The objects screen of a bucket, its first page still loading.
+    let objects = reducer(state, { type: 'select' });
+    objects = reducer(objects, { type: 'buckets-loaded', requestId: 2, buckets: [{ name: 'b1' }] });
+    objects = reducer(objects, { type: 'select' });
+    const listing = objects.requests.find((r) => r.kind === 'list-page');
+    expect(listing).toBeDefined();
+    expect(resolveKey(objects, 'r', none)).toBeUndefined();
+    const failed = reducer(objects, { type: 'request-failed', requestId: listing!.id, message: 'InternalError (HTTP 500)' });
+    expect(resolveKey(failed, 'r', none)).toEqual({ type: 'retry' });
+    // Retrying: a second r goes nowhere, rather than into a filter hidden under the spinner.
+    const retrying = reducer(failed, { type: 'retry' });
+    expect(resolveKey(retrying, 'r', none)).toBeUndefined();
+    const loaded = reducer(retrying, {
+      type: 'page-loaded',
+      requestId: retrying.requests.find((r) => r.kind === 'list-page')!.id,
+      page: { folders: [], objects: [{ key: 'report.csv', size: 1 }] },
+    });
+    expect(resolveKey(loaded, 'r', none)).toEqual({ type: 'type-text', text: 'r' });
+  });
+
   it('closes help with any key', () => {
     const help = reducer(state, { type: 'toggle-help' });
     expect(resolveKey(help, 'x', none)).toEqual({ type: 'toggle-help' });

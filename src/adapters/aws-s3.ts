@@ -1,11 +1,9 @@
 import {
   GetBucketLocationCommand,
-  GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
-  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -271,16 +269,6 @@ class SdkSession implements S3Session {
     });
   }
 }
-
-type Handler = (args: { request: { query?: Record<string, unknown> } }) => Promise<unknown>;
-interface MiddlewareStack {
-  add(middleware: (next: Handler) => Handler, options: { step: 'build'; name: string }): void;
-}
-
-const dropOperationId = (next: Handler): Handler => async (args) => {
-  delete args.request.query?.['x-id'];
-  return next(args);
-};
 
 interface LoggedRequest {
   method?: string;

@@ -58,6 +58,10 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   clearScreenWhenNarrowed(terminal.output);
   keepCursorEscapesOutOfRedirectedStderr();
   const initialDiscovery = await profiles.within(EARLY_PROFILES_MS);
+  // Keys are raw from the first frame on: Ink turns raw mode on only once its input hook is
+  // mounted, just after that frame, and a Ctrl-C in between would be a SIGINT to the whole
+  // process group (a wrapping script included) instead of a key. Ink turns it off on exit.
+  terminal.input.setRawMode?.(true);
   let result: AppExit = { code: 0 };
   const app = (
     <App services={services} options={options} initialDiscovery={initialDiscovery} onExit={(exit) => (result = exit)} />

@@ -106,18 +106,30 @@ export interface S3Session {
   presign(request: PresignRequest): Promise<PresignedUrl>;
 }
 
+/** What kind of failure a port call met: the screens choose what to offer from it, never from its text. */
+export type FailureKind = 'denied' | 'not-found' | 'timeout' | 'other';
+
+/** A failure as the state machine keeps it: its kind and one line a person can act on. */
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+}
+
 /**
  * How an S3 port call fails: one line a person can act on, and whether the server refused
  * permission for it (the screens then offer to type the name instead of listing).
  */
 export class S3CallError extends Error {
   override readonly name = 'S3CallError';
+  readonly kind: FailureKind;
 
   constructor(
     message: string,
     readonly denied = false,
+    kind?: FailureKind,
   ) {
     super(message);
+    this.kind = denied ? 'denied' : (kind ?? 'other');
   }
 }
 

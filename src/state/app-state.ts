@@ -1,6 +1,7 @@
 import type { Row } from '../core/listing.js';
 import type {
   Bucket,
+  Failure,
   Connection,
   CopyOutcome,
   HttpMethod,
@@ -10,11 +11,35 @@ import type {
 } from '../core/ports.js';
 import type { ListNav } from './list-nav.js';
 
+/** Something loaded once: a profile discovery, a bucket list. */
 export type Load<T> =
   | { status: 'idle' }
   | { status: 'loading'; requestId: number }
   | { status: 'ready'; value: T }
-  | { status: 'failed'; message: string; denied?: boolean };
+  | { status: 'failed'; error: Failure }
+  /** The server refused permission: the screen offers to type the name instead. */
+  | { status: 'denied'; error: Failure };
+
+/** Where a paged object listing stands. Rows already loaded stay on the screen in every state. */
+export type Listing =
+  /** Nothing asked yet: the first page is fetched when the screen reaches the top. */
+  | { status: 'idle' }
+  | { status: 'loading'; requestId: number; token?: string }
+  /** At least one page arrived and the server has more after `nextToken`. */
+  | { status: 'more'; nextToken: string }
+  | { status: 'complete' }
+  /** A page failed; `token` is where a retry starts (undefined: the first page). */
+  | { status: 'failed'; error: Failure; token?: string }
+  /** Listing the folder was refused before any row arrived: the key is typed instead. */
+  | { status: 'denied'; error: Failure };
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+/** A one-line message on a screen, with how it should look. */
+export interface Notice {
+  tone: Tone;
+  text: string;
+}
 
 export interface ProfilesScreen {
   kind: 'profiles';
@@ -26,6 +51,8 @@ export interface BucketsScreen {
   kind: 'buckets';
   nav: ListNav;
   load: Load<Bucket[]>;
+  /** Buckets whose region has been asked for (looked up lazily, for rows on screen). */
+  regionsAsked?: ReadonlySet<string>;
 }
 
 export interface ObjectsScreen {
@@ -38,16 +65,8 @@ export interface ObjectsScreen {
   search?: string;
   nav: ListNav;
   rows: Row[];
-  /** Where the next page starts; undefined once the last page has arrived. */
-  nextToken?: string;
-  /** True once at least one page arrived and there is no further page. */
-  complete: boolean;
+  listing: Listing;
   pagesLoaded: number;
-  /** The request id of the page being fetched. */
-  pendingRequest?: number;
-  error?: string;
-  /** Listing was refused: the user may type a key instead. */
-  denied?: boolean;
 }
 
 /** What the link lets its holder do: download, download under the key's file name, or upload. */
@@ -61,6 +80,7 @@ export interface ExpiryScreen {
   key: string;
   text: string;
   error?: string;
+  /** The presign request in flight. */
   pendingRequest?: number;
   credentialsRequest?: number;
   /** When the signing credentials end: a Date for temporary ones, null for long-term keys. */
@@ -71,7 +91,7 @@ export interface ResultScreen {
   kind: 'result';
   presigned: PresignedUrl;
   /** "Copied to the clipboard", or why it could not be. */
-  notice?: string;
+  notice?: Notice;
   copyRequest?: number;
   /** The URL drawn as a QR code instead of text. */
   showQr?: boolean;
@@ -118,8 +138,9 @@ export interface State {
   discovery: Load<ProfileDiscovery>;
   connection?: Connection;
   stack: Screen[];
-  help: boolean;
-  /** A role asked for an MFA code: the prompt shows over the current screen. */
+  /** The key help, over the current screen, scrolled by `offset` rows. */
+  help?: { offset: number };
+  /** A role asked for an MFA code: the prompt shows over every screen and overlay. */
   mfa?: { serial: string; code: string };
   terminal: { rows: number; columns: number };
   requests: Request[];
@@ -131,6 +152,8 @@ export interface State {
   /** The expiry typed last, offered again for the next object. */
   expiryText: string;
   exit?: { code: number };
+  /** A message about the last key press (a refused paste, say), cleared by the next key. */
+  flash?: Notice;
 }
 
 export type Action =
@@ -142,7 +165,7 @@ export type Action =
   | { type: 'bucket-region-found'; requestId: number; bucket: string; region: string }
   | { type: 'credentials-checked'; requestId: number; expiresAt: Date | null }
   | { type: 'mfa-answered'; requestId: number }
-  | { type: 'request-failed'; requestId: number; message: string; denied?: boolean }
+  | { type: 'request-failed'; requestId: number; error: Failure }
   | { type: 'mfa-requested'; serial: string }
   | { type: 'move'; by: number }
   | { type: 'move-page'; direction: 1 | -1 }
@@ -150,10 +173,12 @@ export type Action =
   | { type: 'move-to-end' }
   | { type: 'select' }
   | { type: 'type-text'; text: string }
-  | { type: 'erase' }
+  /** `at`: when the key was pressed (ms), to tell a held Backspace from a new press. */
+  | { type: 'erase'; at?: number }
   | { type: 'back' }
   | { type: 'retry' }
   | { type: 'toggle-help' }
+  | { type: 'scroll-help'; by: number; max: number }
   | { type: 'copy-url' }
   | { type: 'another-object' }
   | { type: 'change-expiry' }

@@ -60,8 +60,8 @@ export function createRequestRunner(services: Services): (request: Request) => P
           return { type: 'copied', requestId, outcome: await services.clipboard.copy(request.text) };
       }
     } catch (error) {
-      const denied = error instanceof S3CallError && error.denied;
-      return { type: 'request-failed', requestId, message: oneLine(error), denied };
+      const kind = error instanceof S3CallError ? error.kind : 'other';
+      return { type: 'request-failed', requestId, error: { kind, message: oneLine(error) } };
     }
   };
 }

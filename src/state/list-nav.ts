@@ -3,6 +3,8 @@ export interface ListNav {
   cursor: number;
   offset: number;
   filter: string;
+  /** When a Backspace emptied the filter (ms): a held key must not go on to leave the screen. */
+  emptiedAt?: number;
 }
 
 export const initialNav = (cursor = 0): ListNav => ({ cursor, offset: 0, filter: '' });

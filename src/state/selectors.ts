@@ -9,10 +9,14 @@ export function listHeight(state: State): number {
   return Math.max(1, state.terminal.rows - CHROME_ROWS);
 }
 
-export function topScreen(state: State): Screen {
-  const screen = state.stack[state.stack.length - 1];
-  if (!screen) throw new Error('the screen stack is never empty');
-  return screen;
+export { topScreen } from './stack.js';
+
+/** The smallest terminal the screens are drawn in; below it only a message shows. */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
+export function tooSmall(state: State): boolean {
+  return state.terminal.columns < MIN_COLUMNS || state.terminal.rows < MIN_ROWS;
 }
 
 export function allProfiles(state: State): Profile[] {

@@ -3,9 +3,10 @@ import { Component, useEffect, useReducer, type ReactNode } from 'react';
 import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
 import { initialState, reducer } from '../state/reducer.js';
-import { listHeight, topScreen } from '../state/selectors.js';
+import { listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, topScreen } from '../state/selectors.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
+import { NoticeLine } from './components/notice-line.js';
 import { resolveKey, splitBurst, type KeyPress } from './keys.js';
 import { BucketPicker } from './screens/bucket-picker.js';
 import { ExpiryInput } from './screens/expiry-input.js';
@@ -16,9 +17,6 @@ import { ProfilePicker } from './screens/profile-picker.js';
 import { Result } from './screens/result.js';
 import { ServicesContext } from './services-context.js';
 import { useRequests } from './use-requests.js';
-
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 12;
 
 export interface AppExit {
   code: number;
@@ -36,11 +34,11 @@ interface AppProps {
   onExit(exit: AppExit): void;
 }
 
-type KeyEvent = { type: 'key'; input: string; key: KeyPress };
+type KeyEvent = { type: 'key'; input: string; key: KeyPress; at: number };
 
 function appReducer(state: State, event: Action | KeyEvent): State {
   if (event.type !== 'key') return reducer(state, event);
-  const action = resolveKey(state, event.input, event.key);
+  const action = resolveKey(state, event.input, event.key, event.at);
   return action ? reducer(state, action) : state;
 }
 
@@ -70,7 +68,8 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   useRequests(state.requests, services, dispatch);
   // Keys go to the reducer as events: it resolves them against the newest state.
   useInput((input, key) => {
-    for (const press of splitBurst(input, key)) dispatch({ type: 'key', ...press });
+    const at = Date.now();
+    for (const press of splitBurst(input, key)) dispatch({ type: 'key', ...press, at });
   });
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resize', ...terminalSize(stdout) });
@@ -88,8 +87,10 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
 
   const { columns, rows } = state.terminal;
   if (state.exit) return <FinalFrame state={state} />;
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return <Text wrap="truncate-end">{`Terminal too small (${columns}×${rows}): s3share-tui needs ${MIN_COLUMNS}×${MIN_ROWS}.`}</Text>;
+  if (tooSmall(state)) {
+    return (
+      <Text wrap="wrap">{`Terminal too small (${columns}×${rows}): s3share-tui needs at least ${MIN_COLUMNS} columns and ${MIN_ROWS} rows. Enlarge it, or press q to quit.`}</Text>
+    );
   }
   const screen = topScreen(state);
   return (
@@ -98,11 +99,12 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
       {state.mfa ? (
         <MfaPrompt serial={state.mfa.serial} code={state.mfa.code} />
       ) : state.help ? (
-        <Help height={listHeight(state) + 2} columns={columns} />
+        <Help state={state} />
       ) : (
         <CurrentScreen state={state} screen={screen} />
       )}
-      <Footer screen={screen.kind} />
+      {state.flash ? <NoticeLine notice={state.flash} /> : null}
+      <Footer state={state} />
     </Box>
   );
 }
@@ -127,7 +129,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
 function FinalFrame({ state }: { state: State }) {
   const screen = topScreen(state);
   if (state.exit?.code !== 0 || screen.kind !== 'result') return null;
-  return <Result screen={{ ...screen, notice: undefined, showQr: false }} columns={state.terminal.columns} rows={state.terminal.rows} />;
+  return <Result screen={{ ...screen, showQr: false }} final columns={state.terminal.columns} rows={state.terminal.rows} />;
 }
 
 function breadcrumb(state: State): string[] {

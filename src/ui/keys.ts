@@ -1,5 +1,5 @@
 import type { Action, ScreenKind, State } from '../state/app-state.js';
-import { topScreen } from '../state/selectors.js';
+import { listHeight, tooSmall, topScreen } from '../state/selectors.js';
 
 /** The parts of a key press the app reads (a subset of Ink's `Key`). */
 export interface KeyPress {
@@ -17,166 +17,241 @@ export interface KeyPress {
   tab: boolean;
 }
 
+/** Who takes the keys now: an overlay above the screens, in a fixed priority, or the screen on top. */
+export type KeyOwner = ScreenKind | 'mfa' | 'help' | 'too-small';
+
+/** Stands in a binding's `keys` for printable text typed (or pasted) on its owner. */
+export const TEXT = 'text';
+
+export interface Press {
+  /** The key's name: 'up', 'enter', 'esc', 'ctrl+c', 'c', … (see `keyName`). */
+  name: string;
+  /** What was typed, for text. */
+  input: string;
+  /** When it was pressed (ms). */
+  at: number;
+}
+
 export interface Binding {
-  /** How the keys are written in the footer and the help screen. */
+  /** Key names (`keyName`) that trigger it, or TEXT. */
+  keys: readonly string[];
+  /** How the keys are written in the footer and the help. */
   label: string;
   /** What they do, in a word or three. */
   does: string;
-  screens: readonly ScreenKind[] | 'all';
-  /** Shown in the footer of its screens (all bindings are listed by `?`). */
-  footer: boolean;
-  /** The action for this key press, or undefined when the binding does not take it. */
-  match(input: string, key: KeyPress, state: State): Action | undefined;
+  owners: readonly KeyOwner[];
+  /**
+   * Place in the footer: lower numbers stay when the terminal is narrow. Without it the binding
+   * is listed only by `?` help.
+   */
+  footer?: number;
+  /** Whether the key does something now; a disabled binding is neither shown nor run. */
+  enabled?(state: State): boolean;
+  action(state: State, press: Press): Action;
 }
 
-const LISTS: readonly ScreenKind[] = ['profiles', 'buckets', 'objects'];
+const LISTS: readonly KeyOwner[] = ['profiles', 'buckets', 'objects'];
+const SCREENS: readonly KeyOwner[] = [...LISTS, 'expiry', 'result'];
 
-const letter =
-  (wanted: string, action: Action) =>
-  (input: string, key: KeyPress): Action | undefined =>
-    input === wanted && !key.ctrl ? action : undefined;
-
-/** Every key binding of the app. The footer and the help screen are generated from this list. */
+/** Every key binding of the app. The footer and the help are generated from this list. */
 export const BINDINGS: readonly Binding[] = [
   {
+    keys: ['up', 'down', 'ctrl+p', 'ctrl+n'],
     label: '↑↓',
     does: 'move',
-    screens: LISTS,
-    footer: true,
-    match: (input, key) => {
-      if (key.upArrow || (key.ctrl && input === 'p')) return { type: 'move', by: -1 };
-      if (key.downArrow || (key.ctrl && input === 'n')) return { type: 'move', by: 1 };
-      return undefined;
-    },
+    owners: LISTS,
+    footer: 2,
+    enabled: listShown,
+    action: (_state, { name }) => ({ type: 'move', by: name === 'up' || name === 'ctrl+p' ? -1 : 1 }),
   },
   {
+    keys: ['pageup', 'pagedown'],
     label: 'PgUp/PgDn',
     does: 'page',
-    screens: LISTS,
-    footer: false,
-    match: (_input, key) =>
-      key.pageUp ? { type: 'move-page', direction: -1 } : key.pageDown ? { type: 'move-page', direction: 1 } : undefined,
+    owners: LISTS,
+    enabled: listShown,
+    action: (_state, { name }) => ({ type: 'move-page', direction: name === 'pageup' ? -1 : 1 }),
   },
   {
+    keys: ['home', 'end'],
     label: 'Home/End',
     does: 'first / last',
-    screens: LISTS,
-    footer: false,
-    match: (_input, key) =>
-      key.home ? { type: 'move-to-start' } : key.end ? { type: 'move-to-end' } : undefined,
+    owners: LISTS,
+    enabled: listShown,
+    action: (_state, { name }) => ({ type: name === 'home' ? 'move-to-start' : 'move-to-end' }),
   },
+  { keys: ['enter'], label: '⏎', does: 'open', owners: LISTS, footer: 1, enabled: canOpen, action: () => ({ type: 'select' }) },
+  { keys: ['enter'], label: '⏎', does: 'sign the link', owners: ['expiry'], footer: 1, action: () => ({ type: 'select' }) },
+  { keys: ['r'], label: 'r', does: 'retry', owners: LISTS, footer: 1, enabled: hasError, action: () => ({ type: 'retry' }) },
   {
-    label: '⏎',
-    does: 'open',
-    screens: LISTS,
-    footer: true,
-    match: (_input, key) => (key.return ? { type: 'select' } : undefined),
-  },
-  {
-    label: '⏎',
-    does: 'sign the link',
-    screens: ['expiry'],
-    footer: true,
-    match: (_input, key) => (key.return ? { type: 'select' } : undefined),
-  },
-  {
-    label: 'r',
-    does: 'retry',
-    screens: LISTS,
-    footer: false,
-    // Only while an error shows; otherwise "r" is typed into the filter.
-    match: (input, key, state) => (hasError(state) ? letter('r', { type: 'retry' })(input, key) : undefined),
-  },
-  {
+    keys: ['backspace'],
     label: '⌫',
     does: 'erase / up',
-    screens: [...LISTS, 'expiry'],
-    footer: true,
-    match: (_input, key) => (key.backspace || key.delete ? { type: 'erase' } : undefined),
+    owners: LISTS,
+    footer: 5,
+    enabled: listShown,
+    action: (_state, { at }) => ({ type: 'erase', at }),
   },
+  { keys: ['backspace'], label: '⌫', does: 'erase', owners: ['expiry'], footer: 5, action: (_s, { at }) => ({ type: 'erase', at }) },
   {
+    keys: ['tab'],
     label: 'tab',
     does: 'search server',
-    screens: ['objects'],
-    footer: true,
-    match: (_input, key) => (key.tab ? { type: 'search-server' } : undefined),
+    owners: ['objects'],
+    footer: 4,
+    enabled: (state) => listShown(state) && filterOf(state) !== '',
+    action: () => ({ type: 'search-server' }),
   },
+  { keys: ['tab'], label: 'tab', does: 'link kind', owners: ['expiry'], footer: 4, action: () => ({ type: 'cycle-link-kind' }) },
+  { keys: [TEXT], label: 'type', does: 'filter', owners: LISTS, footer: 3, enabled: listShown, action: typed },
+  { keys: [TEXT], label: 'type', does: 'hours', owners: ['expiry'], footer: 3, action: typed },
+  { keys: ['c'], label: 'c', does: 'copy', owners: ['result'], footer: 1, action: () => ({ type: 'copy-url' }) },
+  { keys: ['r'], label: 'r', does: 'QR code', owners: ['result'], footer: 5, action: () => ({ type: 'toggle-qr' }) },
   {
-    label: 'tab',
-    does: 'link kind',
-    screens: ['expiry'],
-    footer: true,
-    match: (_input, key) => (key.tab ? { type: 'cycle-link-kind' } : undefined),
+    keys: ['n'],
+    label: 'n',
+    does: 'another object',
+    owners: ['result'],
+    footer: 3,
+    enabled: (state) => state.stack.some((screen) => screen.kind === 'objects'),
+    action: () => ({ type: 'another-object' }),
   },
-  { label: 'c', does: 'copy', screens: ['result'], footer: true, match: letter('c', { type: 'copy-url' }) },
-  { label: 'r', does: 'QR code', screens: ['result'], footer: true, match: letter('r', { type: 'toggle-qr' }) },
-  { label: 'n', does: 'another object', screens: ['result'], footer: true, match: letter('n', { type: 'another-object' }) },
-  { label: 'e', does: 'change expiry', screens: ['result'], footer: true, match: letter('e', { type: 'change-expiry' }) },
-  { label: 'q', does: 'quit', screens: ['result'], footer: true, match: letter('q', { type: 'quit' }) },
+  { keys: ['e'], label: 'e', does: 'change expiry', owners: ['result'], footer: 4, action: () => ({ type: 'change-expiry' }) },
+  { keys: ['q'], label: 'q', does: 'quit', owners: ['result'], footer: 2, action: () => ({ type: 'quit' }) },
+  { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
+  { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
+  // The MFA prompt.
+  { keys: [TEXT], label: '0-9', does: 'code', owners: ['mfa'], footer: 1, action: typed },
+  { keys: ['backspace'], label: '⌫', does: 'erase', owners: ['mfa'], footer: 3, action: (_s, { at }) => ({ type: 'erase', at }) },
   {
-    label: 'esc',
-    does: 'back',
-    screens: 'all',
-    footer: true,
-    match: (_input, key) => (key.escape ? { type: 'back' } : undefined),
+    keys: ['enter'],
+    label: '⏎',
+    does: 'send',
+    owners: ['mfa'],
+    footer: 0,
+    enabled: (state) => (state.mfa?.code.length ?? 0) === 6,
+    action: () => ({ type: 'select' }),
   },
-  { label: '?', does: 'help', screens: 'all', footer: true, match: letter('?', { type: 'toggle-help' }) },
+  { keys: ['esc'], label: 'esc', does: 'cancel', owners: ['mfa'], footer: 2, action: () => ({ type: 'back' }) },
+  // The help.
   {
+    keys: ['up', 'down', 'pageup', 'pagedown'],
+    label: '↑↓',
+    does: 'scroll',
+    owners: ['help'],
+    footer: 1,
+    enabled: (state) => helpLength(state) > helpRows(state),
+    action: (state, { name }) => ({ type: 'scroll-help', by: HELP_SCROLL[name] ?? 0, max: helpLength(state) - helpRows(state) }),
+  },
+  { keys: ['esc', '?', 'q'], label: 'esc', does: 'close', owners: ['help'], footer: 0, action: () => ({ type: 'toggle-help' }) },
+  // A terminal too small to draw in: nothing may act unseen.
+  { keys: ['q', 'esc'], label: 'q', does: 'quit', owners: ['too-small'], footer: 0, action: () => ({ type: 'quit' }) },
+  {
+    keys: ['ctrl+c'],
     label: 'ctrl-c',
     does: 'quit',
-    screens: 'all',
-    footer: true,
-    match: (input, key) => (key.ctrl && input === 'c' ? { type: 'interrupt' } : undefined),
+    owners: [...SCREENS, 'mfa', 'help', 'too-small'],
+    footer: 7,
+    action: () => ({ type: 'interrupt' }),
   },
 ];
 
-/** What typing printable text does on each screen (for the footer and help). */
-export const TYPING: Partial<Record<ScreenKind, string>> = {
-  profiles: 'filter',
-  buckets: 'filter',
-  objects: 'filter',
-  expiry: 'hours',
-};
+const HELP_SCROLL: Record<string, number> = { up: -1, down: 1, pageup: -10, pagedown: 10 };
 
-export function bindingsFor(kind: ScreenKind): Binding[] {
-  return BINDINGS.filter((binding) => binding.screens === 'all' || binding.screens.includes(kind));
+/** How many entries the help shows at once: the list's room. */
+export function helpRows(state: State): number {
+  return listHeight(state);
 }
 
+/** How many entries the help lists: the bindings of the screen under it. */
+export function helpLength(state: State): number {
+  return activeBindings({ ...state, help: undefined }).length;
+}
+
+function typed(_state: State, { input }: Press): Action {
+  return { type: 'type-text', text: input };
+}
+
+export function keyOwner(state: State): KeyOwner {
+  if (tooSmall(state)) return 'too-small';
+  if (state.mfa) return 'mfa';
+  if (state.help) return 'help';
+  return topScreen(state).kind;
+}
+
+/** The enabled bindings of whatever owns the keys now (or of `owner`). */
+export function activeBindings(state: State, owner = keyOwner(state)): Binding[] {
+  return BINDINGS.filter((binding) => binding.owners.includes(owner) && (binding.enabled?.(state) ?? true));
+}
+
+/** 'up', 'pagedown', 'enter', 'esc', 'tab', 'backspace', 'ctrl+c'; else the text typed. */
+export function keyName(input: string, key: KeyPress): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  if (key.tab) return 'tab';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl) return `ctrl+${input}`;
+  return input;
+}
+
+const NAMED_KEYS = new Set(['up', 'down', 'pageup', 'pagedown', 'home', 'end', 'enter', 'esc', 'tab', 'backspace']);
+
 /**
- * The action for a key press on the current screen. It reads the state it is given, never a
- * captured one, so a burst of keys (a paste, fast typing over SSH) acts like slow typing.
+ * The action for a key press, from the bindings of whatever owns the keys. It reads the state it
+ * is given, never a captured one, so a burst of keys (a paste, fast typing over SSH) acts like
+ * slow typing.
  */
-export function resolveKey(state: State, input: string, key: KeyPress): Action | undefined {
-  if (key.ctrl && input === 'c') return { type: 'interrupt' };
-  if (state.help) return { type: 'toggle-help' };
-  const screen = topScreen(state);
-  for (const binding of bindingsFor(screen.kind)) {
-    const action = binding.match(input, key, state);
-    if (action) return action;
-  }
-  if (TYPING[screen.kind] && input !== '' && !key.ctrl && !key.tab && listShown(state)) return { type: 'type-text', text: input };
-  return undefined;
+export function resolveKey(state: State, input: string, key: KeyPress, at = 0): Action | undefined {
+  const name = keyName(input, key);
+  const press: Press = { name, input, at };
+  const bindings = activeBindings(state);
+  const bound = bindings.find((binding) => binding.keys.includes(name));
+  if (bound) return bound.action(state, press);
+  const isText = input !== '' && !key.ctrl && !NAMED_KEYS.has(name) && !/^ctrl\+/.test(name);
+  const text = isText ? bindings.find((binding) => binding.keys.includes(TEXT)) : undefined;
+  if (text) return text.action(state, press);
+  // Help closes with any other key, as it says.
+  return keyOwner(state) === 'help' ? { type: 'toggle-help' } : undefined;
 }
 
 /**
- * Whether there is something to type into: a list, or the name prompt where listing was refused.
+ * Whether there is something to act on: a list, or the name prompt where listing was refused.
  * Under a spinner or an error, a letter would go to a filter nobody can see (a second `r` pressed
  * while a retry loads, say) and hide the rows when they arrive.
  */
 function listShown(state: State): boolean {
   const screen = topScreen(state);
   if (screen.kind === 'profiles') return state.discovery.status === 'ready';
-  if (screen.kind === 'buckets') return screen.load.status === 'ready' || (screen.load.status === 'failed' && screen.load.denied === true);
-  if (screen.kind === 'objects') return screen.pagesLoaded > 0 || screen.denied === true;
+  if (screen.kind === 'buckets') return screen.load.status === 'ready' || screen.load.status === 'denied';
+  if (screen.kind === 'objects') return screen.pagesLoaded > 0 || screen.listing.status === 'denied';
+  return false;
+}
+
+function canOpen(state: State): boolean {
+  if (!listShown(state)) return false;
+  const screen = topScreen(state);
+  if (screen.kind === 'profiles') return state.discovery.status === 'ready' && state.discovery.value.profiles.length > 0;
+  if (screen.kind === 'buckets' && screen.load.status === 'ready') return screen.load.value.length > 0;
   return true;
 }
 
-function hasError(state: State): boolean {
-  if (state.discovery.status === 'failed') return true;
+function filterOf(state: State): string {
   const screen = topScreen(state);
+  return 'nav' in screen ? screen.nav.filter : '';
+}
+
+function hasError(state: State): boolean {
+  const screen = topScreen(state);
+  if (screen.kind === 'profiles') return state.discovery.status === 'failed';
   // Where listing was refused, letters type a name instead (retrying would be refused again).
-  if (screen.kind === 'buckets') return screen.load.status === 'failed' && !screen.load.denied;
-  if (screen.kind === 'objects') return screen.error !== undefined && !screen.denied;
+  if (screen.kind === 'buckets') return screen.load.status === 'failed';
+  if (screen.kind === 'objects') return screen.listing.status === 'failed';
   return false;
 }
 

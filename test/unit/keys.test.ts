@@ -45,7 +45,7 @@ describe('resolveKey', () => {
     const listing = objects.requests.find((r) => r.kind === 'list-page');
     expect(listing).toBeDefined();
     expect(resolveKey(objects, 'r', none)).toBeUndefined();
-    const failed = reducer(objects, { type: 'request-failed', requestId: listing!.id, message: 'InternalError (HTTP 500)' });
+    const failed = reducer(objects, { type: 'request-failed', requestId: listing!.id, error: { kind: 'other', message: 'InternalError (HTTP 500)' } });
     expect(resolveKey(failed, 'r', none)).toEqual({ type: 'retry' });
     // Retrying: a second r goes nowhere, rather than into a filter hidden under the spinner.
     const retrying = reducer(failed, { type: 'retry' });

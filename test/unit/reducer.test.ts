@@ -155,7 +155,7 @@ describe('paging', () => {
     expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
     const screen = topScreen(state) as ObjectsScreen;
     expect(screen.rows).toHaveLength(100);
-    expect(screen.complete).toBe(false);
+    expect(screen.listing).toEqual({ status: 'more', nextToken: 'next-1' });
   });
 
   it('fetches the next page as the cursor nears the end, once', () => {
@@ -168,7 +168,7 @@ describe('paging', () => {
     state = run(state, { type: 'page-loaded', requestId: pending[0]!.id, page: page(100, 50) });
     const screen = topScreen(state) as ObjectsScreen;
     expect(screen.rows).toHaveLength(150);
-    expect(screen.complete).toBe(true);
+    expect(screen.listing).toEqual({ status: 'complete' });
     expect(screen.nav.cursor).toBe(81);
   });
 
@@ -180,14 +180,14 @@ describe('paging', () => {
   it('keeps the rows shown when a later page fails, and retries', () => {
     let state = run(firstPage(), { type: 'move-to-end' });
     const request = lastRequest(state);
-    state = run(state, { type: 'request-failed', requestId: request.id, message: 'SlowDown (HTTP 503)' });
+    state = run(state, { type: 'request-failed', requestId: request.id, error: { kind: 'other', message: 'SlowDown (HTTP 503)' } });
     let screen = topScreen(state) as ObjectsScreen;
     expect(screen.rows).toHaveLength(100);
-    expect(screen.error).toBe('SlowDown (HTTP 503)');
+    expect(screen.listing).toMatchObject({ status: 'failed', error: { message: 'SlowDown (HTTP 503)' } });
     expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
     state = run(state, { type: 'retry' });
     screen = topScreen(state) as ObjectsScreen;
-    expect(screen.error).toBeUndefined();
+    expect(screen.listing.status).toBe('loading');
     expect(lastRequest(state)).toMatchObject({ kind: 'list-page', token: 'next-1' });
   });
 
@@ -246,9 +246,9 @@ describe('expiry and result', () => {
     const copy = lastRequest(state);
     expect(copy).toMatchObject({ kind: 'copy', text: presigned.url });
     const copied = run(state, { type: 'copied', requestId: copy.id, outcome: { ok: true, via: 'system clipboard' } });
-    expect(topScreen(copied)).toMatchObject({ notice: 'Copied (system clipboard).' });
+    expect(topScreen(copied)).toMatchObject({ notice: { tone: 'success', text: 'Copied (system clipboard).' } });
     const failed = run(state, { type: 'copied', requestId: copy.id, outcome: { ok: false, reason: 'no display' } });
-    expect(topScreen(failed)).toMatchObject({ notice: 'Not copied: no display' });
+    expect(topScreen(failed)).toMatchObject({ notice: { tone: 'warning', text: 'Not copied: no display' } });
   });
 
   it('e goes back to the expiry input, q quits with 0, Ctrl-C with 130', () => {
@@ -294,14 +294,14 @@ describe('regions, credentials and refusals', () => {
 
   it('offers to type a bucket name when listing buckets is refused', () => {
     let state = run(discovered(), { type: 'select' });
-    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, message: 'AccessDenied (HTTP 403)', denied: true });
+    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, error: { kind: 'denied', message: 'AccessDenied (HTTP 403)' } });
     state = run(state, { type: 'type-text', text: 'reports' }, { type: 'select' });
     expect(topScreen(state)).toMatchObject({ kind: 'objects', bucket: 'reports', prefix: '' });
   });
 
   it('offers to type a key when listing a folder is refused', () => {
     let state = run(withBuckets(), { type: 'select' });
-    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, message: 'AccessDenied (HTTP 403)', denied: true });
+    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, error: { kind: 'denied', message: 'AccessDenied (HTTP 403)' } });
     state = run(state, { type: 'type-text', text: 'secret/report.pdf' }, { type: 'select' });
     expect(topScreen(state)).toMatchObject({ kind: 'expiry', bucket: 'alpha', key: 'secret/report.pdf' });
   });

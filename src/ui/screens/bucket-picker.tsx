@@ -3,6 +3,7 @@ import { formatCount, formatTimestamp } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import type { BucketsScreen } from '../../state/app-state.js';
 import { visibleBuckets } from '../../state/selectors.js';
+import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
@@ -10,10 +11,10 @@ import { WindowList } from '../components/window-list.js';
 export function BucketPicker({ screen, height }: { screen: BucketsScreen; height: number }) {
   const { load } = screen;
   if (load.status === 'idle' || load.status === 'loading') return <Spinner label="Listing buckets…" />;
-  if (load.status === 'failed' && load.denied) {
+  if (load.status === 'denied') {
     return (
       <Box flexDirection="column">
-        <Text color="yellow" wrap="wrap">{`  Listing buckets was refused: ${printable(load.message)}`}</Text>
+        <Text color="yellow" wrap="wrap">{`  Listing buckets was refused: ${printable(load.error.message)}`}</Text>
         <Text> </Text>
         <Text>
           {'  Type a bucket name and press ⏎: '}
@@ -26,8 +27,7 @@ export function BucketPicker({ screen, height }: { screen: BucketsScreen; height
   if (load.status === 'failed') {
     return (
       <Box flexDirection="column">
-        <Text color="red" wrap="wrap">{`  ${printable(load.message)}`}</Text>
-        <Text dimColor>{'  r retry  esc back'}</Text>
+        <NoticeLine notice={{ tone: 'error', text: load.error.message }} />
       </Box>
     );
   }

@@ -1,61 +1,35 @@
 import { Box, Text } from 'ink';
-import type { ScreenKind } from '../../state/app-state.js';
-import { BINDINGS, TYPING } from '../keys.js';
+import type { State } from '../../state/app-state.js';
+import { activeBindings, helpRows, keyOwner } from '../keys.js';
 
-interface Entry {
-  keys: string;
-  does: string;
-  where: string;
-}
-
-const LIST_SCREENS = ['profiles', 'buckets', 'objects'];
-
-/** "lists, expiry" rather than "profiles, buckets, objects, expiry". */
-function screensText(screens: readonly ScreenKind[]): string {
-  const lists = LIST_SCREENS.every((s) => screens.includes(s as ScreenKind));
-  const rest = screens.filter((s) => !lists || !LIST_SCREENS.includes(s));
-  return [...(lists ? ['lists'] : []), ...rest].join(', ');
-}
-
-/** Every binding, generated from the key map; two columns, then "…", when the terminal is short. */
-export function Help({ height, columns }: { height: number; columns: number }) {
-  const entries: Entry[] = BINDINGS.map((binding) => ({
-    keys: binding.label,
-    does: binding.does,
-    where: binding.screens === 'all' ? 'everywhere' : screensText(binding.screens),
-  }));
-  const typing = Object.entries(TYPING) as [ScreenKind, string][];
-  entries.push({
-    keys: 'typing',
-    does: [...new Set(typing.map(([, what]) => what))].join(' / '),
-    where: screensText(typing.map(([screen]) => screen)),
-  });
-
-  const rows = Math.max(1, height - 2);
-  const twoColumns = entries.length > rows && columns >= 100;
-  const perColumn = twoColumns ? Math.ceil(entries.length / 2) : rows;
-  const columnsOfEntries = twoColumns ? [entries.slice(0, perColumn), entries.slice(perColumn)] : [entries];
-  const clipped = columnsOfEntries.map((column) =>
-    column.length > rows ? [...column.slice(0, rows - 1), { keys: '…', does: 'enlarge the terminal for more', where: '' }] : column,
-  );
-  const width = twoColumns ? Math.floor((columns - 2) / 2) : columns - 2;
+/** The keys of the screen under the help, generated from the key map; it scrolls when long. */
+export function Help({ state }: { state: State }) {
+  const below = keyOwner({ ...state, help: undefined });
+  const entries = helpEntries(state);
+  const rows = helpRows(state);
+  const offset = Math.min(state.help?.offset ?? 0, Math.max(0, entries.length - rows));
+  const shown = entries.slice(offset, offset + rows);
+  const more = offset + rows < entries.length;
   return (
     <Box flexDirection="column" paddingLeft={2}>
-      <Text bold>Keys</Text>
-      <Box>
-        {clipped.map((column, c) => (
-          <Box key={c} flexDirection="column" width={width}>
-            {column.map((entry, i) => (
-              <Text key={i} wrap="truncate-end">
-                <Text color="cyan">{entry.keys.padEnd(11)}</Text>
-                {entry.does.padEnd(16)}
-                <Text dimColor>{entry.where}</Text>
-              </Text>
-            ))}
-          </Box>
-        ))}
-      </Box>
-      <Text dimColor>Press any key to close.</Text>
+      <Text bold>{`Keys · ${below}`}</Text>
+      {shown.map((entry, i) => (
+        <Text key={i} wrap="truncate-end">
+          <Text color="cyan">{entry.keys.padEnd(11)}</Text>
+          {entry.does}
+        </Text>
+      ))}
+      <Text dimColor>
+        {more || offset > 0
+          ? `${offset + 1}–${offset + shown.length} of ${entries.length} · ↑↓ scroll · any other key closes`
+          : 'Press any key to close.'}
+      </Text>
     </Box>
   );
+}
+
+/** Every enabled binding of the screen under the help, the ones the footer leaves out included. */
+export function helpEntries(state: State): Array<{ keys: string; does: string }> {
+  const under = { ...state, help: undefined };
+  return activeBindings(under).map((binding) => ({ keys: binding.label, does: binding.does }));
 }

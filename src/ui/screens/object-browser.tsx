@@ -3,6 +3,7 @@ import { countOf, countRows, formatBytes, formatCount, formatTimestamp, rowId, t
 import { printable } from '../../core/printable.js';
 import type { ObjectsScreen } from '../../state/app-state.js';
 import { visibleRows } from '../../state/selectors.js';
+import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
@@ -15,11 +16,12 @@ const DATE_FROM_COLUMNS = 60;
 
 export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScreen; height: number; columns: number }) {
   const withDate = columns >= DATE_FROM_COLUMNS;
+  const { listing } = screen;
   if (screen.pagesLoaded === 0) {
-    if (screen.denied) {
+    if (listing.status === 'denied') {
       return (
         <Box flexDirection="column">
-          <Text color="yellow" wrap="wrap">{`  Listing this folder was refused: ${printable(screen.error ?? '')}`}</Text>
+          <Text color="yellow" wrap="wrap">{`  Listing this folder was refused: ${printable(listing.error.message)}`}</Text>
           <Text> </Text>
           <Text wrap="truncate-start">
             {'  Type the object key and press ⏎: '}
@@ -30,18 +32,11 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
         </Box>
       );
     }
-    if (screen.error) {
-      return (
-        <Box flexDirection="column">
-          <Text color="red" wrap="wrap">{`  ${printable(screen.error)}`}</Text>
-          <Text dimColor>{'  r retry  esc back'}</Text>
-        </Box>
-      );
-    }
+    if (listing.status === 'failed') return <NoticeLine notice={{ tone: 'error', text: listing.error.message }} />;
     return <Spinner label="Listing objects…" />;
   }
   const rows = visibleRows(screen);
-  if (screen.rows.length === 0 && screen.complete) {
+  if (screen.rows.length === 0 && listing.status === 'complete') {
     if (screen.search !== undefined) {
       return (
         <Box flexDirection="column">
@@ -99,10 +94,11 @@ function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
   const counts = `${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
   const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
-  if (screen.error) {
-    return <Text color="red" wrap="truncate-end">{`${counts} · (r retry) ${printable(screen.error)}`}</Text>;
+  const { listing } = screen;
+  if (listing.status === 'failed') {
+    return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(listing.error.message)}`}</Text>;
   }
-  if (screen.pendingRequest !== undefined) return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
-  const more = screen.complete ? '' : ' loaded · more ↓';
+  if (listing.status === 'loading') return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
+  const more = listing.status === 'complete' ? '' : ' loaded · more ↓';
   return <Text dimColor>{`${search}${filtered}${counts}${more}`}</Text>;
 }

@@ -3,6 +3,7 @@ import type { Profile, ProfileDiscovery } from '../../core/ports.js';
 import { printable } from '../../core/printable.js';
 import type { ProfilesScreen, State } from '../../state/app-state.js';
 import { visibleProfiles } from '../../state/selectors.js';
+import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
@@ -19,8 +20,8 @@ const KIND_LABEL: Record<Profile['kind'], string> = {
 export function ProfilePicker({ state, screen, height }: { state: State; screen: ProfilesScreen; height: number }) {
   const { discovery } = state;
   if (discovery.status === 'loading' || discovery.status === 'idle') return <Spinner label="Reading AWS profiles…" />;
-  if (discovery.status === 'failed') {
-    return <Text color="red">{`  Could not read the AWS config files: ${printable(discovery.message)}  (r retry)`}</Text>;
+  if (discovery.status === 'failed' || discovery.status === 'denied') {
+    return <NoticeLine notice={{ tone: 'error', text: `Could not read the AWS config files: ${discovery.error.message}` }} />;
   }
   if (discovery.value.profiles.length === 0) return <NoProfiles discovery={discovery.value} />;
   const profiles = visibleProfiles(state, screen.nav.filter);

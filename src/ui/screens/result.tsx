@@ -3,14 +3,24 @@ import { formatLocal, formatRelative, formatUtc } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
 import { qrLines } from '../../core/qr.js';
 import type { ResultScreen } from '../../state/app-state.js';
+import { NoticeLine } from '../components/notice-line.js';
 
 /**
  * The URL stands alone on its lines, in the first column, without borders or colour: the
  * terminal's own wrapping then lets a mouse selection copy it whole (see soft-wrap.ts).
  * Nothing on this screen ticks, so a selection in progress is never cleared by a redraw.
  */
-export function Result({ screen, columns, rows }: { screen: ResultScreen; columns: number; rows: number }) {
-  const { presigned, notice } = screen;
+interface ResultProps {
+  screen: ResultScreen;
+  columns: number;
+  rows: number;
+  /** What stays on the terminal after the app ends: the link without passing notices. */
+  final?: boolean;
+}
+
+export function Result({ screen, columns, rows, final = false }: ResultProps) {
+  const { presigned } = screen;
+  const notice = final ? undefined : screen.notice;
   if (screen.showQr) return <QrCode url={presigned.url} columns={columns} rows={rows} />;
   // Header, footer and the expiry line around the URL; never show a link cut short.
   const urlRows = Math.ceil(presigned.url.length / Math.max(1, columns));
@@ -59,9 +69,7 @@ export function Result({ screen, columns, rows }: { screen: ResultScreen; column
           )}, not at ${formatLocal(presigned.requestedExpiresAt)} as asked. Sign with long-term keys or a longer session for more.`}
         </Text>
       ) : null}
-      {notice ? (
-        <Text color={notice.startsWith('Not copied') ? 'yellow' : 'cyan'} wrap="wrap">{`  ${printable(notice)}`}</Text>
-      ) : null}
+      {notice ? <NoticeLine notice={notice} /> : null}
     </Box>
   );
 }

@@ -1,0 +1,68 @@
+import type { ListNav } from '../list-nav.js';
+import { moveTo, withFilter } from '../list-nav.js';
+import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State } from '../app-state.js';
+import { listHeight, visibleCount } from '../selectors.js';
+import { pop, replaceTop } from '../stack.js';
+import type { UserAction } from './module.js';
+
+export type ListScreen = ProfilesScreen | BucketsScreen | ObjectsScreen;
+
+/** Longer than any S3 key (1,024 bytes): a paste past it is refused rather than drawn. */
+export const MAX_FILTER_LENGTH = 1024;
+
+/** A Backspace this soon after emptying the filter is the same key held down: it does not go up. */
+export const HELD_BACKSPACE_MS = 300;
+
+/**
+ * What every list does with the person's keys: move, filter, erase, back. Returns undefined for
+ * actions that are the screen's own.
+ */
+export function updateList(state: State, screen: ListScreen, action: UserAction): State | undefined {
+  const height = listHeight(state);
+  const count = visibleCount(state, screen);
+  const move = (target: (nav: ListNav) => number) =>
+    replaceTop(state, { ...screen, nav: moveTo(screen.nav, target(screen.nav), count, height) });
+  switch (action.type) {
+    case 'move':
+      return move((nav) => nav.cursor + action.by);
+    case 'move-page':
+      return move((nav) => nav.cursor + action.direction * height);
+    case 'move-to-start':
+      return move(() => 0);
+    case 'move-to-end':
+      return move(() => count - 1);
+    case 'type-text':
+      return typeFilter(state, screen, action.text);
+    case 'erase':
+      return eraseFilter(state, screen, action.at);
+    case 'back':
+      if (screen.nav.filter !== '') return replaceTop(state, { ...screen, nav: withFilter(screen.nav, '') });
+      // Esc on the first screen leaves the app, as in fzf.
+      return state.stack.length > 1 ? pop(state) : { ...state, exit: { code: 0 } };
+    default:
+      return undefined;
+  }
+}
+
+function typeFilter(state: State, screen: ListScreen, text: string): State {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '');
+  if (clean === '') return state;
+  const filter = screen.nav.filter + clean;
+  if (filter.length > MAX_FILTER_LENGTH) {
+    return { ...state, flash: { tone: 'warning', text: `A filter is at most ${MAX_FILTER_LENGTH} characters (no key is longer).` } };
+  }
+  return replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
+}
+
+function eraseFilter(state: State, screen: ListScreen, at: number | undefined): State {
+  if (screen.nav.filter !== '') {
+    const filter = [...screen.nav.filter].slice(0, -1).join('');
+    const nav = { ...withFilter(screen.nav, filter), ...(filter === '' && at !== undefined ? { emptiedAt: at } : {}) };
+    return replaceTop(state, { ...screen, nav });
+  }
+  if (at !== undefined && screen.nav.emptiedAt !== undefined && at - screen.nav.emptiedAt < HELD_BACKSPACE_MS) {
+    // Still the held key that emptied the filter: keep the screen, and keep waiting for a release.
+    return replaceTop(state, { ...screen, nav: { ...screen.nav, emptiedAt: at } });
+  }
+  return state.stack.length > 1 ? pop(state) : state;
+}

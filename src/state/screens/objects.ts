@@ -1,0 +1,134 @@
+import { appendPage } from '../../core/listing.js';
+import type { ListPage } from '../../core/ports.js';
+import type { LinkKind, ObjectsScreen, State } from '../app-state.js';
+import { initialNav, moveTo } from '../list-nav.js';
+import { listHeight, visibleRows } from '../selectors.js';
+import { enqueue, push, replaceTop } from '../stack.js';
+import { expiryScreen } from './expiry.js';
+import { updateList } from './list.js';
+import type { ScreenModule } from './module.js';
+
+export function objectsScreen(bucket: string, prefix: string, bucketRegion?: string): ObjectsScreen {
+  return {
+    kind: 'objects',
+    bucket,
+    ...(bucketRegion ? { bucketRegion } : {}),
+    prefix,
+    nav: initialNav(),
+    rows: [],
+    listing: { status: 'idle' },
+    pagesLoaded: 0,
+  };
+}
+
+/** A folder of a bucket: its folders and objects, paged in as the cursor nears the end. */
+export const objectsModule: ScreenModule<ObjectsScreen> = {
+  update(state, screen, action) {
+    switch (action.type) {
+      case 'select':
+        return select(state, screen);
+      case 'retry':
+        return screen.listing.status === 'failed'
+          ? replaceTop(state, { ...screen, listing: retryListing(screen.listing.token) })
+          : state;
+      case 'search-server':
+        return searchServer(state, screen);
+      default:
+        return updateList(state, screen, action) ?? state;
+    }
+  },
+
+  waitsOn: (screen, requestId) => screen.listing.status === 'loading' && screen.listing.requestId === requestId,
+
+  answer(state, screen, action, put) {
+    if (action.type === 'request-failed') {
+      if (screen.pagesLoaded === 0 && action.error.kind === 'denied') {
+        return put({ ...screen, listing: { status: 'denied', error: action.error } });
+      }
+      const token = screen.listing.status === 'loading' ? screen.listing.token : undefined;
+      return put({ ...screen, listing: { status: 'failed', error: action.error, ...(token ? { token } : {}) } });
+    }
+    return action.type === 'page-loaded' ? put(pageLoaded(state, screen, action.page)) : state;
+  },
+
+  load(state, screen) {
+    if (!state.connection || !needsPage(state, screen)) return state;
+    const token = screen.listing.status === 'more' ? screen.listing.nextToken : undefined;
+    const id = state.nextRequestId;
+    return enqueue(replaceTop(state, { ...screen, listing: { status: 'loading', requestId: id, ...(token ? { token } : {}) } }), {
+      kind: 'list-page',
+      connection: state.connection,
+      bucket: screen.bucket,
+      prefix: screen.prefix + (screen.search ?? ''),
+      token,
+      ...(screen.pagesLoaded === 0 ? { maxKeys: firstPageSize(state) } : {}),
+    });
+  },
+};
+
+function retryListing(token: string | undefined): ObjectsScreen['listing'] {
+  return token === undefined ? { status: 'idle' } : { status: 'more', nextToken: token };
+}
+
+function select(state: State, screen: ObjectsScreen): State {
+  const typed = screen.nav.filter.trim();
+  if (screen.listing.status === 'denied') return typed === '' ? state : openExpiry(state, screen, screen.prefix + screen.nav.filter);
+  const row = visibleRows(screen)[screen.nav.cursor];
+  // A name that matches nothing loaded is a new key: offer an upload link for it.
+  if (!row) return typed === '' ? state : openExpiry(state, screen, screen.prefix + typed, 'upload');
+  if (row.kind === 'folder') return push(state, objectsScreen(screen.bucket, row.prefix, screen.bucketRegion));
+  return openExpiry(state, screen, row.key);
+}
+
+function openExpiry(state: State, screen: ObjectsScreen, key: string, linkKind: LinkKind = 'download'): State {
+  return push(state, expiryScreen(state, { bucket: screen.bucket, bucketRegion: screen.bucketRegion, key, linkKind }));
+}
+
+/**
+ * Lists, from the server, only the keys of this folder that start with the filter text: a key
+ * in a prefix of a million objects is found without paging through it.
+ */
+function searchServer(state: State, screen: ObjectsScreen): State {
+  if (screen.nav.filter === '') return state;
+  const search = (screen.search ?? '') + screen.nav.filter;
+  return push(state, { ...objectsScreen(screen.bucket, screen.prefix, screen.bucketRegion), search });
+}
+
+function pageLoaded(state: State, screen: ObjectsScreen, page: ListPage): ObjectsScreen {
+  const selected = visibleRows(screen)[screen.nav.cursor];
+  const next: ObjectsScreen = {
+    ...screen,
+    rows: appendPage(screen.rows, screen.prefix, page),
+    listing: page.nextToken === undefined ? { status: 'complete' } : { status: 'more', nextToken: page.nextToken },
+    pagesLoaded: screen.pagesLoaded + 1,
+  };
+  // A folder from a later page lands among the folders above: keep the cursor on its row.
+  const rows = visibleRows(next);
+  // Rows keep their identity across pages, so the selected one is found by reference.
+  const cursor = selected === undefined ? screen.nav.cursor : Math.max(0, rows.indexOf(selected));
+  return { ...next, nav: moveTo(next.nav, cursor, rows.length, listHeight(state)) };
+}
+
+/** Rows below the last loaded one at which the next page is fetched. */
+function prefetchMargin(state: State): number {
+  return listHeight(state) * 2;
+}
+
+/**
+ * The first page of a folder asks for a few screens of keys, not S3's 1,000: parsing 1,000
+ * entries costs more than the round trip, and the person is waiting for the first rows. Later
+ * pages, asked for while the person reads, are full size.
+ */
+export function firstPageSize(state: State): number {
+  return Math.max(MIN_FIRST_PAGE, prefetchMargin(state) + listHeight(state));
+}
+
+const MIN_FIRST_PAGE = 100;
+
+function needsPage(state: State, screen: ObjectsScreen): boolean {
+  if (screen.listing.status === 'idle') return true;
+  if (screen.listing.status !== 'more') return false;
+  // While filtering, only what is loaded is searched: paging on would walk a huge prefix.
+  if (screen.nav.filter !== '') return false;
+  return screen.nav.cursor >= screen.rows.length - prefetchMargin(state);
+}

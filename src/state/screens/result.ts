@@ -1,0 +1,44 @@
+import type { ResultScreen } from '../app-state.js';
+import { enqueue, pop, replaceTop } from '../stack.js';
+import type { ScreenModule } from './module.js';
+
+/** The signed link: copy it, show it as a QR code, sign another, or leave. */
+export const resultModule: ScreenModule<ResultScreen> = {
+  update(state, screen, action) {
+    switch (action.type) {
+      case 'copy-url': {
+        const copying = replaceTop(state, {
+          ...screen,
+          notice: { tone: 'info', text: 'Copying…' },
+          copyRequest: state.nextRequestId,
+        });
+        return enqueue(copying, { kind: 'copy', text: screen.presigned.url });
+      }
+      case 'toggle-qr':
+        return replaceTop(state, { ...screen, showQr: !screen.showQr });
+      case 'another-object': {
+        const index = state.stack.findLastIndex((s) => s.kind === 'objects');
+        return index === -1 ? state : { ...state, stack: state.stack.slice(0, index + 1) };
+      }
+      case 'change-expiry':
+      case 'back':
+        return pop(state);
+      default:
+        return state;
+    }
+  },
+
+  waitsOn: (screen, requestId) => screen.copyRequest === requestId,
+
+  answer(state, screen, action, put) {
+    if (action.type === 'request-failed') return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
+    if (action.type !== 'copied') return state;
+    const { outcome } = action;
+    return put({
+      ...screen,
+      notice: outcome.ok
+        ? { tone: 'success', text: `Copied (${outcome.via}).` }
+        : { tone: 'warning', text: `Not copied: ${outcome.reason}` },
+    });
+  },
+};

@@ -61,7 +61,7 @@ export const BINDINGS: readonly Binding[] = [
     does: 'move',
     owners: LISTS,
     footer: 2,
-    enabled: listShown,
+    enabled: hasRows,
     action: (_state, { name }) => ({ type: 'move', by: name === 'up' || name === 'ctrl+p' ? -1 : 1 }),
   },
   {
@@ -69,7 +69,7 @@ export const BINDINGS: readonly Binding[] = [
     label: 'PgUp/PgDn',
     does: 'page',
     owners: LISTS,
-    enabled: listShown,
+    enabled: hasRows,
     action: (_state, { name }) => ({ type: 'move-page', direction: name === 'pageup' ? -1 : 1 }),
   },
   {
@@ -77,7 +77,7 @@ export const BINDINGS: readonly Binding[] = [
     label: 'Home/End',
     does: 'first / last',
     owners: LISTS,
-    enabled: listShown,
+    enabled: hasRows,
     action: (_state, { name }) => ({ type: name === 'home' ? 'move-to-start' : 'move-to-end' }),
   },
   { keys: ['enter'], label: '⏎', does: 'open', owners: LISTS, footer: 1, enabled: canOpen, action: () => ({ type: 'select' }) },
@@ -89,7 +89,7 @@ export const BINDINGS: readonly Binding[] = [
     does: 'erase / up',
     owners: LISTS,
     footer: 5,
-    enabled: listShown,
+    enabled: (state) => listShown(state) && (filterOf(state) !== '' || state.stack.length > 1),
     action: (_state, { at }) => ({ type: 'erase', at }),
   },
   { keys: ['backspace'], label: '⌫', does: 'erase', owners: ['expiry'], footer: 5, action: (_s, { at }) => ({ type: 'erase', at }) },
@@ -121,15 +121,23 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
   // The MFA prompt.
-  { keys: [TEXT], label: '0-9', does: 'code', owners: ['mfa'], footer: 1, action: typed },
-  { keys: ['backspace'], label: '⌫', does: 'erase', owners: ['mfa'], footer: 3, action: (_s, { at }) => ({ type: 'erase', at }) },
+  { keys: [TEXT], label: '0-9', does: 'code', owners: ['mfa'], footer: 1, enabled: (s) => mfaCode(s).length < 6, action: typed },
+  {
+    keys: ['backspace'],
+    label: '⌫',
+    does: 'erase',
+    owners: ['mfa'],
+    footer: 3,
+    enabled: (state) => mfaCode(state) !== '',
+    action: (_state, { at }) => ({ type: 'erase', at }),
+  },
   {
     keys: ['enter'],
     label: '⏎',
     does: 'send',
     owners: ['mfa'],
     footer: 0,
-    enabled: (state) => (state.mfa?.code.length ?? 0) === 6,
+    enabled: (state) => mfaCode(state).length === 6,
     action: () => ({ type: 'select' }),
   },
   { keys: ['esc'], label: 'esc', does: 'cancel', owners: ['mfa'], footer: 2, action: () => ({ type: 'back' }) },
@@ -233,12 +241,28 @@ function listShown(state: State): boolean {
   return false;
 }
 
+/** A list with rows to move over (not the prompt for a name where listing was refused). */
+function hasRows(state: State): boolean {
+  const screen = topScreen(state);
+  if (screen.kind === 'buckets' && screen.load.status === 'denied') return false;
+  if (screen.kind === 'objects' && screen.listing.status === 'denied') return false;
+  return listShown(state);
+}
+
 function canOpen(state: State): boolean {
   if (!listShown(state)) return false;
   const screen = topScreen(state);
   if (screen.kind === 'profiles') return state.discovery.status === 'ready' && state.discovery.value.profiles.length > 0;
   if (screen.kind === 'buckets' && screen.load.status === 'ready') return screen.load.value.length > 0;
+  // Where listing was refused, Enter opens the name typed.
+  if (screen.kind === 'buckets' || (screen.kind === 'objects' && screen.listing.status === 'denied')) {
+    return screen.nav.filter.trim() !== '';
+  }
   return true;
+}
+
+function mfaCode(state: State): string {
+  return state.mfa?.code ?? '';
 }
 
 function filterOf(state: State): string {

@@ -63,6 +63,70 @@ describe('credential and permission problems', () => {
     await app.waitFor((f) => !f.includes('Multi-factor authentication'));
   });
 
+  /** Answers the prompt as a person would: digits typed, Enter, the code reaches the SDK. */
+  async function answerPrompt(app: ReturnType<typeof renderApp>, code: Promise<string>) {
+    await app.waitFor('Multi-factor authentication');
+    await app.press('12a3');
+    let frame = await app.waitFor('MFA code: 123');
+    // The footer under the prompt offers the prompt's keys only.
+    expect(frame).toMatch(/0-9 code {2}⌫ erase {2}esc cancel {2}ctrl-c quit/);
+    expect(frame).not.toMatch(/↑↓ move|⏎ open|type filter/);
+    await app.press('456');
+    frame = await app.waitFor('MFA code: 123456');
+    expect(frame).toContain('⏎ send');
+    await app.press(KEY.enter);
+    await expect(code).resolves.toBe('123456');
+    await app.waitFor((f) => !f.includes('Multi-factor authentication'));
+  }
+
+  test('the MFA prompt asked while the bucket list is still loading takes the code', async () => {
+    const mfa = createMfaChannel();
+    const services = { ...world(), mfa };
+    services.s3.control.hold('listBuckets');
+    const app = renderApp(services, { profile: 'dev' });
+    await app.waitFor('Listing buckets…');
+    await answerPrompt(app, mfa.ask('arn:aws:iam::111122223333:mfa/ana'));
+    // The listing goes on once the role is assumed.
+    await app.waitFor('Listing buckets…');
+    services.s3.control.pending('listBuckets')[0]?.release();
+    await app.waitFor(/of \d+ buckets/);
+  });
+
+  test('the MFA prompt asked while a page of objects loads takes the code', async () => {
+    const mfa = createMfaChannel();
+    const services = { ...world(), mfa };
+    services.s3.control.hold('listPage');
+    const app = renderApp(services, { profile: 'dev', bucket: 'customer-exports' });
+    await app.waitFor('Listing objects…');
+    await answerPrompt(app, mfa.ask('arn:aws:iam::111122223333:mfa/ana'));
+    services.s3.control.pending('listPage')[0]?.release();
+    await app.waitFor(/objects · 3 folders/);
+  });
+
+  test('the MFA prompt on the profile screen, after choosing the profile from the list', async () => {
+    const mfa = createMfaChannel();
+    const services = { ...world(), mfa };
+    services.s3.control.hold('listBuckets');
+    const app = renderApp(services);
+    await app.waitFor('3 of 3 profiles');
+    await app.press(KEY.enter);
+    await app.waitFor('Listing buckets…');
+    await answerPrompt(app, mfa.ask('arn:aws:iam::111122223333:mfa/ana'));
+  });
+
+  test('Esc cancels the MFA prompt: the SDK is told no code was given', async () => {
+    const mfa = createMfaChannel();
+    const services = { ...world(), mfa };
+    services.s3.control.hold('listBuckets');
+    const app = renderApp(services, { profile: 'dev' });
+    await app.waitFor('Listing buckets…');
+    const refused = mfa.ask('arn:aws:iam::111122223333:mfa/ana').catch((error: Error) => error.message);
+    await app.waitFor('Multi-factor authentication');
+    await app.press(KEY.escape);
+    await expect(refused).resolves.toContain('No MFA code given');
+    await app.waitFor('Listing buckets…');
+  });
+
   test('temporary credentials: the expiry input says how long links can last, the result says the link ends early', async () => {
     const services = world({ s3: { credentialsExpireAt: new Date('2026-11-28T12:00:00Z') } });
     const app = renderApp(services, { profile: 'dev', bucket: 'customer-exports' });

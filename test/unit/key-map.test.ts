@@ -1,0 +1,144 @@
+/**
+ * Generated from the key map: on every screen and overlay, the footer lists only keys that do
+ * something there, and each listed key does something when pressed.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Action, State } from '../../src/state/app-state.js';
+import { initialState, reducer } from '../../src/state/reducer.js';
+import { topScreen } from '../../src/state/selectors.js';
+import { footerHints } from '../../src/ui/components/footer.js';
+import { activeBindings, BINDINGS, keyOwner, resolveKey, TEXT, type KeyPress } from '../../src/ui/keys.js';
+
+const NONE: KeyPress = {
+  upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, backspace: false, delete: false, tab: false,
+};
+
+/** The key press a key name stands for. */
+function press(name: string): { input: string; key: KeyPress } {
+  const named: Record<string, Partial<KeyPress>> = {
+    up: { upArrow: true }, down: { downArrow: true }, pageup: { pageUp: true }, pagedown: { pageDown: true },
+    home: { home: true }, end: { end: true }, enter: { return: true }, esc: { escape: true }, tab: { tab: true },
+    backspace: { backspace: true },
+  };
+  if (named[name]) return { input: '', key: { ...NONE, ...named[name] } };
+  if (name.startsWith('ctrl+')) return { input: name.slice(5), key: { ...NONE, ctrl: true } };
+  return { input: name, key: NONE };
+}
+
+const run = (state: State, ...actions: Action[]) => actions.reduce(reducer, state);
+const last = (state: State) => state.requests[state.requests.length - 1]!;
+
+const profiles = run(initialState({}, { rows: 24, columns: 100 }), {
+  type: 'profiles-discovered',
+  requestId: 1,
+  discovery: { profiles: [{ name: 'a', kind: 'keys' }, { name: 'b', kind: 'keys' }], files: [] },
+});
+const bucketsLoading = run(profiles, { type: 'select' });
+const buckets = run(bucketsLoading, {
+  type: 'buckets-loaded',
+  requestId: last(bucketsLoading).id,
+  buckets: [{ name: 'b1', region: 'eu-west-1' }, { name: 'b2', region: 'eu-west-1' }],
+});
+const bucketsFailed = run(bucketsLoading, { type: 'request-failed', requestId: last(bucketsLoading).id, error: { kind: 'other', message: 'HTTP 500' } });
+const bucketsDenied = run(bucketsLoading, { type: 'request-failed', requestId: last(bucketsLoading).id, error: { kind: 'denied', message: 'AccessDenied' } });
+const objectsLoading = run(buckets, { type: 'select' });
+const objects = run(objectsLoading, {
+  type: 'page-loaded',
+  requestId: last(objectsLoading).id,
+  page: { folders: ['f/'], objects: Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, size: 1 })), nextToken: 't' },
+});
+const objectsFiltered = run(objects, { type: 'type-text', text: 'k1' });
+const objectsFailed = run(objectsLoading, { type: 'request-failed', requestId: last(objectsLoading).id, error: { kind: 'other', message: 'SlowDown' } });
+const expiry = run(objects, { type: 'move', by: 1 }, { type: 'select' });
+const signing = run(expiry, { type: 'select' });
+const presignRequest = signing.requests.find((r) => r.kind === 'presign')!;
+const at = new Date('2026-12-01T00:00:00Z');
+const result = run(signing, {
+  type: 'presigned',
+  requestId: presignRequest.id,
+  presigned: {
+    url: 'https://b1.s3.amazonaws.com/k0?X-Amz-Signature=x', method: 'GET', bucket: 'b1', key: 'k0', region: 'eu-west-1',
+    expiresInSeconds: 3600, signedAt: at, requestedExpiresAt: at, expiresAt: at,
+  },
+});
+const mfa = run(buckets, { type: 'mfa-requested', serial: 'arn:aws:iam::1:mfa/me' });
+const mfaFull = run(mfa, { type: 'type-text', text: '123456' });
+const help = run(buckets, { type: 'toggle-help' });
+const helpShort = run({ ...buckets, terminal: { rows: 12, columns: 80 } }, { type: 'toggle-help' });
+const tooSmall = run(buckets, { type: 'resize', rows: 8, columns: 30 });
+
+const CASES: Record<string, State> = {
+  profiles, buckets, bucketsFailed, bucketsDenied, objects, objectsFiltered, objectsFailed, expiry, result,
+  mfa, mfaFull, help, helpShort, tooSmall,
+};
+
+describe.each(Object.entries(CASES))('%s', (_name, state) => {
+  const footer = activeBindings(state).filter((binding) => binding.footer !== undefined);
+
+  it('lists in the footer exactly the enabled bindings that have a footer place', () => {
+    expect(footerHints(state, 500)).toEqual(footer.map((binding) => `${binding.label} ${binding.does}`));
+  });
+
+  it.each(footer.map((binding) => [`${binding.label} ${binding.does}`, binding] as const))(
+    '%s does something when pressed',
+    (_hint, binding) => {
+      // Every key of the binding is taken; at least one of them changes something (↑ at the top of a list does not).
+      const outcomes = binding.keys.map((name) => {
+        const { input, key } = name === TEXT ? press(keyOwner(state) === 'mfa' ? '7' : 'x') : press(name);
+        const action = resolveKey(state, input, key, 10_000);
+        expect(action, name).toBeDefined();
+        return reducer(state, action!);
+      });
+      expect(outcomes.some((next) => JSON.stringify(next) !== JSON.stringify(state))).toBe(true);
+    },
+  );
+});
+
+describe('the footer fits the terminal', () => {
+  it.each([80, 60, 40])('at %i columns: never a cut hint, always "? help" where help exists', (columns) => {
+    for (const [name, state] of Object.entries(CASES)) {
+      const full = footerHints(state, 500);
+      const hints = footerHints(state, columns);
+      expect(2 + hints.join('  ').length, name).toBeLessThanOrEqual(Math.max(columns, 2 + (hints[0]?.length ?? 0)));
+      for (const hint of hints) expect(full, name).toContain(hint);
+      if (full.includes('? help')) expect(hints, name).toContain('? help');
+    }
+  });
+});
+
+describe('keys that do nothing are not taken', () => {
+  it('r on a list without an error is typed into the filter, not a retry', () => {
+    expect(resolveKey(buckets, 'r', NONE)).toEqual({ type: 'type-text', text: 'r' });
+    expect(resolveKey(bucketsFailed, 'r', NONE)).toEqual({ type: 'retry' });
+  });
+
+  it('tab searches the server only with a filter typed', () => {
+    expect(resolveKey(objects, '', { ...NONE, tab: true })).toBeUndefined();
+    expect(resolveKey(objectsFiltered, '', { ...NONE, tab: true })).toEqual({ type: 'search-server' });
+  });
+
+  it('while the terminal is too small, Enter and letters do nothing; q quits', () => {
+    expect(resolveKey(tooSmall, '', { ...NONE, return: true })).toBeUndefined();
+    expect(resolveKey(tooSmall, 'x', NONE)).toBeUndefined();
+    expect(reducer(tooSmall, resolveKey(tooSmall, 'q', NONE)!).exit).toEqual({ code: 0 });
+  });
+
+  it('every binding names its keys, label and what it does', () => {
+    for (const binding of BINDINGS) {
+      expect(binding.keys.length).toBeGreaterThan(0);
+      expect(binding.label).not.toBe('');
+      expect(binding.does).not.toBe('');
+    }
+  });
+});
+
+describe('a held Backspace', () => {
+  it('that empties the filter does not go on to leave the screen; a later press goes up', () => {
+    let state = run(objects, { type: 'type-text', text: 'xy' });
+    state = run(state, { type: 'erase', at: 1000 }, { type: 'erase', at: 1030 }, { type: 'erase', at: 1060 }, { type: 'erase', at: 1090 });
+    expect(topScreen(state).kind).toBe('objects');
+    state = run(state, { type: 'erase', at: 2000 });
+    expect(topScreen(state).kind).toBe('buckets');
+  });
+});

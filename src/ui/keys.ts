@@ -89,7 +89,8 @@ export const BINDINGS: readonly Binding[] = [
     does: 'erase / up',
     owners: LISTS,
     footer: 5,
-    enabled: (state) => listShown(state) && (filterOf(state) !== '' || state.stack.length > 1),
+    // Going up works under a spinner too (a burst of Backspaces walks up several folders).
+    enabled: (state) => (listShown(state) && filterOf(state) !== '') || state.stack.length > 1,
     action: (_state, { at }) => ({ type: 'erase', at }),
   },
   { keys: ['backspace'], label: '⌫', does: 'erase', owners: ['expiry'], footer: 5, action: (_s, { at }) => ({ type: 'erase', at }) },

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { MAX_EXPIRY_SECONDS, parseExpiry } from './core/expiry.js';
+import { LINK_FORMATS, type LinkFormat } from './core/link-formats.js';
 import type { HttpMethod } from './core/ports.js';
+import { parseShareTarget } from './core/share-target.js';
 
 export class UsageError extends Error {}
 
@@ -11,8 +13,17 @@ export interface CliOptions {
   region?: string;
   endpointUrl?: string;
   pathStyle: boolean;
-  /** `s3://bucket/key`: sign it without the interactive screens. */
-  target?: string;
+  /**
+   * `s3://bucket/key` URIs (or `-`: read them from standard input) to sign without the
+   * interactive screens, in the order given.
+   */
+  targets: string[];
+  /** A URI ending in `/` shares every object under it. */
+  recursive: boolean;
+  /** Sign this version of the one object named. */
+  versionId?: string;
+  /** How the links are printed (--json aside). */
+  format: LinkFormat;
   /** From --expires-in, --hours or --expires; undefined means the default (1 hour). */
   expiresInSeconds?: number;
   /** The expiry as typed, to prefill the interactive expiry input. */
@@ -64,6 +75,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         debug: { type: 'boolean', default: false },
         'clear-clipboard-after': { type: 'string' },
         'no-clipboard': { type: 'boolean', default: false },
+        recursive: { type: 'boolean', short: 'r', default: false },
+        'version-id': { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -72,7 +86,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     throw new UsageError(firstLine(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`expected at most one s3://bucket/key, got ${positionals.length} arguments`);
+  const sharing = sharingFrom(values, positionals);
   for (const name of ['profile', 'bucket', 'region', 'endpoint-url'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} needs a value`);
   }
@@ -114,10 +128,43 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     region: values.region,
     endpointUrl,
     pathStyle: values['path-style'],
-    target: positionals[0],
+    ...sharing,
     help: values.help,
     version: values.version,
   };
+}
+
+function sharingFrom(
+  values: { recursive: boolean; 'version-id'?: string; format?: string; json: boolean; method: string; 'download-as'?: string },
+  positionals: string[],
+) {
+  const format = (values.format ?? 'plain').toLowerCase();
+  if (!(LINK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format takes ${LINK_FORMATS.join(', ')}, not “${values.format}”`);
+  }
+  if (values.format !== undefined && values.json) throw new UsageError('use --json or --format, not both');
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (read URIs from standard input) may be given once');
+  for (const text of positionals) {
+    if (text === '-') continue;
+    const target = parseShareTarget(text, values.recursive);
+    if (!target.ok) throw new UsageError(target.message);
+  }
+  if (values['download-as'] !== undefined && (positionals.length > 1 || positionals[0] === '-' || values.recursive)) {
+    throw new UsageError('--download-as names one file: with several objects use --attachment (each its own name)');
+  }
+  const versionId = values['version-id'];
+  if (versionId !== undefined) {
+    if (versionId.trim() === '') throw new UsageError('--version-id needs a value');
+    if (positionals.length !== 1 || positionals[0] === '-' || values.recursive) {
+      throw new UsageError('--version-id signs one object: give exactly one s3://BUCKET/KEY (no -, no --recursive)');
+    }
+    if (values.method.toUpperCase() !== 'GET') throw new UsageError('--version-id makes download links only (not --method PUT)');
+  }
+  if (positionals.length === 0) {
+    const given = (['recursive', 'version-id', 'format'] as const).filter((flag) => flag === 'recursive' ? values.recursive : values[flag] !== undefined);
+    if (given[0]) throw new UsageError(`--${given[0]} needs s3:// URIs (or - to read them from standard input)`);
+  }
+  return { targets: positionals, recursive: values.recursive, format: format as LinkFormat, ...(versionId !== undefined ? { versionId } : {}) };
 }
 
 function expiryFrom(values: { 'expires-in'?: string; hours?: string; expires?: string }) {

@@ -1,5 +1,6 @@
 import { S3CallError, type Connection } from '../core/ports.js';
 import { printable } from '../core/printable.js';
+import { DELETE_MARKER_REASON } from '../core/versions.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -73,7 +74,7 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
     return `No usable credentials for profile “${where.profile ?? 'default'}”: ${message}`;
   }
   const status = e.$metadata?.httpStatusCode;
-  if (isDeleteMarker(e)) return DELETE_MARKER;
+  if (isDeleteMarker(e)) return DELETE_MARKER_REASON;
   // HEAD answers carry no body: the SDK then knows only the status.
   if (status && /^Unknown/.test(e.Code ?? e.name ?? 'Unknown')) {
     return `HTTP ${status}: ${STATUS_MEANINGS[status] ?? 'the server refused the request'}.`;
@@ -83,9 +84,6 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
   const head = status ? `${name} (HTTP ${status})` : name;
   return printable(explained ? `${head}: ${explained}` : `${head}: ${message}`);
 }
-
-export const DELETE_MARKER =
-  'that version is a delete marker: it records that the object was deleted and has no content to share.';
 
 /** S3 answers a request for a delete marker's version with 405 and `x-amz-delete-marker: true`. */
 function isDeleteMarker(e: SdkErrorShape): boolean {

@@ -7,6 +7,7 @@ import { checkLink } from './check-link.js';
 import type { LinkPrinter } from './output.js';
 import type { Progress } from './progress.js';
 import type { Entry } from './targets.js';
+import { versionProblem } from './version-check.js';
 
 /** Checks in flight at once: enough to hide the round trips, few enough to be polite to S3. */
 export const CHECK_CONCURRENCY = 16;
@@ -53,6 +54,14 @@ export async function shareAll(entries: readonly Entry[], options: ShareOptions)
       await flushRun();
       fail(entry.unusable, entry.message);
     } else if (entry.target.kind === 'object') {
+      const { bucket, key, versionId } = entry.target;
+      const problem =
+        options.check && versionId !== undefined ? await versionProblem(options.session, bucket, key, versionId) : undefined;
+      if (problem !== undefined) {
+        await flushRun();
+        fail(describeTarget(entry.target), problem);
+        continue;
+      }
       run.push(entry.target);
       if (run.length >= BATCH) await flushRun();
     } else {

@@ -6,6 +6,7 @@
  * states, errors and late answers without timers.
  */
 import { S3CallError } from '../../src/core/ports.js';
+import { DELETE_MARKER_REASON } from '../../src/core/versions.js';
 import type {
   Bucket,
   Clipboard,
@@ -277,7 +278,7 @@ export class FakeS3 implements S3Connector {
           if (versionId !== undefined) {
             const version = found.versions?.find((v) => v.key === key && v.versionId === versionId);
             if (!version) throw new Error(`NoSuchVersion: no version ${versionId} of s3://${bucket}/${key}`);
-            if (version.deleteMarker) throw new Error('that version is a delete marker: it records that the object was deleted and has no content to share.');
+            if (version.deleteMarker) throw new Error(DELETE_MARKER_REASON);
             return { key, size: version.size ?? 0, ...(version.lastModified ? { lastModified: version.lastModified } : {}) };
           }
           const object = found.objects?.find((o) => o.key === key);

@@ -208,21 +208,27 @@ function firstLine(error: unknown): string {
 export const USAGE = `s3share-tui — share private S3 objects through presigned URLs
 
 Usage:
-  s3share-tui [options]                  pick profile, bucket, object and expiry on screen
-  s3share-tui [options] s3://BUCKET/KEY  print a presigned URL for that object and exit
+  s3share-tui [options]               pick profile, bucket, object and expiry
+  s3share-tui [options] URI...        print a presigned URL for each and exit
+  s3share-tui [options] -             the same for URIs on standard input, one
+                                      a line (# comments, blank lines skipped)
+URI is s3://BUCKET/KEY, or with --recursive s3://BUCKET/PREFIX/ (every object
+under it) or s3://BUCKET (all of it).
 
 Options:
   --profile NAME        use this AWS profile (skips the profile screen)
   --bucket NAME         open this bucket (skips the bucket screen)
   --prefix PREFIX       open this folder of the bucket (needs --bucket)
   --region REGION       override the profile's region
-  --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
-                        or endpoint_url in the profile); implies --path-style
+  --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3,
+                        AWS_ENDPOINT_URL, or endpoint_url in the profile);
+                        implies --path-style
   --path-style          address buckets as URL paths instead of host names
   --timeout SECONDS     give up on an S3 request after this long (default 10)
   --debug               log each S3 request to stderr, secrets redacted
   --clear-clipboard-after SECONDS
-                        after a copy, empty the clipboard then if it still holds the URL
+                        after a copy, empty the clipboard if it still holds
+                        the URL
   --no-clipboard        never copy (no system clipboard, no OSC 52)
 
 Expiry (default 1 hour, at most 7 days):
@@ -230,21 +236,30 @@ Expiry (default 1 hour, at most 7 days):
   --hours N             hours, decimals allowed (1.5)
   --expires DURATION    90m, 36h, 2d, 1w
 
-Non-interactive (with s3://BUCKET/KEY):
+Non-interactive (with URIs):
+  -r, --recursive       a URI ending in / shares every object under it
+  --version-id ID       sign this version of the one object given
   --method GET|PUT      a download (default) or an upload link
-  --download-as NAME    browsers save the download under NAME
-  --attachment          browsers save the download under the key's file name
-  --no-check            do not check that the object exists first
-  --json                print url, method, bucket, key, region, expiresIn, expiresAt as JSON
+  --download-as NAME    browsers save the download under NAME (one object)
+  --attachment          browsers save each download under its key's file name
+  --no-check            do not check that each object exists first
+  --format FORMAT       plain (one URL per line, the default), tsv (key, tab,
+                        URL), csv (key,url,expires_at) or markdown ([key](URL))
+  --json                one JSON object per line: url, method, bucket, key,
+                        region, expiresIn, expiresAt (and versionId)
   -h, --help            show this help
   -V, --version         show the version
 
-When standard output is not a terminal, the screens are drawn on the terminal and the last
-URL shown is written to standard output on exit:  url=$(s3share-tui)
+Links are printed in the order asked. A URI that fails is named on stderr, the
+others are still printed, and the exit code is 1.
+
+When standard output is not a terminal, the screens are drawn on the terminal
+and the last URL shown is written to standard output on exit:
+  url=$(s3share-tui)
 
 Exit codes:
-  0    done: the URL was printed, or the screens were left normally
-  1    an error ended the program (no credentials, object or bucket missing, network, server)
+  0    done: every URL was printed, or the screens were left normally
+  1    an error: no credentials, an object or bucket missing, network, server
   2    bad command-line arguments, or no terminal for the screens
   130  interrupted (Ctrl-C)
 `;

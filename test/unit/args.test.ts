@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArguments, UsageError } from '../../src/args.js';
+import { parseArguments, USAGE, UsageError } from '../../src/args.js';
 
 describe('parseArguments', () => {
   it('reads every flag', () => {
@@ -112,5 +112,13 @@ describe('sharing many links', () => {
   ])('refuses %j', (argv, message) => {
     expect(() => parseArguments(argv)).toThrow(UsageError);
     expect(() => parseArguments(argv)).toThrow(message);
+  });
+});
+
+describe('--help', () => {
+  it('fits 80 columns and names every non-interactive flag', () => {
+    const lines = USAGE.split('\n');
+    expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
+    for (const flag of ['--recursive', '--version-id', '--format', '--json', '--no-check', ' - ']) expect(USAGE).toContain(flag);
   });
 });

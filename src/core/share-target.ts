@@ -15,11 +15,11 @@ export type ShareTargetParse = { ok: true; target: ShareTarget } | { ok: false; 
  */
 export function parseShareTarget(text: string, recursive: boolean): ShareTargetParse {
   const bare = /^s3:\/\/([^/]+)(\/?)$/is.exec(text);
-  if (bare && !recursive && bare[2]) return { ok: false, message: folderMessage(text) };
-  if (bare && recursive) {
+  if (bare && (recursive || bare[2])) {
     const bucket = bare[1] as string;
     const named = parseS3Uri(`s3://${bucket}/-`);
     if (!named.ok) return named;
+    if (!recursive) return { ok: false, message: folderMessage(text) };
     return { ok: true, target: { kind: 'prefix', uri: text, bucket, prefix: '' } };
   }
   const parsed = parseS3Uri(text);

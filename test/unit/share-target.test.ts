@@ -26,6 +26,7 @@ describe('parseShareTarget', () => {
       message: 's3://bkt/logs/ is a folder: add --recursive to share every object under it',
     });
     expect(parseShareTarget('s3://bkt/', false)).toMatchObject({ ok: false, message: /add --recursive/ });
+    expect(parseShareTarget('s3://b/', false)).toMatchObject({ ok: false, message: /not a valid bucket name/ });
   });
 
   it('bad URIs keep their own messages', () => {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { MAX_EXPIRY_SECONDS, parseExpiry } from './core/expiry.js';
+import { LINK_FORMATS, type LinkFormat } from './core/link-formats.js';
 import type { HttpMethod } from './core/ports.js';
+import { parseShareTarget } from './core/share-target.js';
 
 export class UsageError extends Error {}
 
@@ -11,8 +13,17 @@ export interface CliOptions {
   region?: string;
   endpointUrl?: string;
   pathStyle: boolean;
-  /** `s3://bucket/key`: sign it without the interactive screens. */
-  target?: string;
+  /**
+   * `s3://bucket/key` URIs (or `-`: read them from standard input) to sign without the
+   * interactive screens, in the order given.
+   */
+  targets: string[];
+  /** A URI ending in `/` shares every object under it. */
+  recursive: boolean;
+  /** Sign this version of the one object named. */
+  versionId?: string;
+  /** How the links are printed (--json aside). */
+  format: LinkFormat;
   /** From --expires-in, --hours or --expires; undefined means the default (1 hour). */
   expiresInSeconds?: number;
   /** The expiry as typed, to prefill the interactive expiry input. */
@@ -64,6 +75,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         debug: { type: 'boolean', default: false },
         'clear-clipboard-after': { type: 'string' },
         'no-clipboard': { type: 'boolean', default: false },
+        recursive: { type: 'boolean', short: 'r', default: false },
+        'version-id': { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -72,7 +86,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     throw new UsageError(firstLine(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`expected at most one s3://bucket/key, got ${positionals.length} arguments`);
+  const sharing = sharingFrom(values, positionals);
   for (const name of ['profile', 'bucket', 'region', 'endpoint-url'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} needs a value`);
   }
@@ -114,10 +128,43 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     region: values.region,
     endpointUrl,
     pathStyle: values['path-style'],
-    target: positionals[0],
+    ...sharing,
     help: values.help,
     version: values.version,
   };
+}
+
+function sharingFrom(
+  values: { recursive: boolean; 'version-id'?: string; format?: string; json: boolean; method: string; 'download-as'?: string },
+  positionals: string[],
+) {
+  const format = (values.format ?? 'plain').toLowerCase();
+  if (!(LINK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format takes ${LINK_FORMATS.join(', ')}, not “${values.format}”`);
+  }
+  if (values.format !== undefined && values.json) throw new UsageError('use --json or --format, not both');
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (read URIs from standard input) may be given once');
+  for (const text of positionals) {
+    if (text === '-') continue;
+    const target = parseShareTarget(text, values.recursive);
+    if (!target.ok) throw new UsageError(target.message);
+  }
+  if (values['download-as'] !== undefined && (positionals.length > 1 || positionals[0] === '-' || values.recursive)) {
+    throw new UsageError('--download-as names one file: with several objects use --attachment (each its own name)');
+  }
+  const versionId = values['version-id'];
+  if (versionId !== undefined) {
+    if (versionId.trim() === '') throw new UsageError('--version-id needs a value');
+    if (positionals.length !== 1 || positionals[0] === '-' || values.recursive) {
+      throw new UsageError('--version-id signs one object: give exactly one s3://BUCKET/KEY (no -, no --recursive)');
+    }
+    if (values.method.toUpperCase() !== 'GET') throw new UsageError('--version-id makes download links only (not --method PUT)');
+  }
+  if (positionals.length === 0) {
+    const given = (['recursive', 'version-id', 'format'] as const).filter((flag) => flag === 'recursive' ? values.recursive : values[flag] !== undefined);
+    if (given[0]) throw new UsageError(`--${given[0]} needs s3:// URIs (or - to read them from standard input)`);
+  }
+  return { targets: positionals, recursive: values.recursive, format: format as LinkFormat, ...(versionId !== undefined ? { versionId } : {}) };
 }
 
 function expiryFrom(values: { 'expires-in'?: string; hours?: string; expires?: string }) {
@@ -161,21 +208,27 @@ function firstLine(error: unknown): string {
 export const USAGE = `s3share-tui — share private S3 objects through presigned URLs
 
 Usage:
-  s3share-tui [options]                  pick profile, bucket, object and expiry on screen
-  s3share-tui [options] s3://BUCKET/KEY  print a presigned URL for that object and exit
+  s3share-tui [options]               pick profile, bucket, object and expiry
+  s3share-tui [options] URI...        print a presigned URL for each and exit
+  s3share-tui [options] -             the same for URIs on standard input, one
+                                      a line (# comments, blank lines skipped)
+URI is s3://BUCKET/KEY, or with --recursive s3://BUCKET/PREFIX/ (every object
+under it) or s3://BUCKET (all of it).
 
 Options:
   --profile NAME        use this AWS profile (skips the profile screen)
   --bucket NAME         open this bucket (skips the bucket screen)
   --prefix PREFIX       open this folder of the bucket (needs --bucket)
   --region REGION       override the profile's region
-  --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
-                        or endpoint_url in the profile); implies --path-style
+  --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3,
+                        AWS_ENDPOINT_URL, or endpoint_url in the profile);
+                        implies --path-style
   --path-style          address buckets as URL paths instead of host names
   --timeout SECONDS     give up on an S3 request after this long (default 10)
   --debug               log each S3 request to stderr, secrets redacted
   --clear-clipboard-after SECONDS
-                        after a copy, empty the clipboard then if it still holds the URL
+                        after a copy, empty the clipboard if it still holds
+                        the URL
   --no-clipboard        never copy (no system clipboard, no OSC 52)
 
 Expiry (default 1 hour, at most 7 days):
@@ -183,21 +236,30 @@ Expiry (default 1 hour, at most 7 days):
   --hours N             hours, decimals allowed (1.5)
   --expires DURATION    90m, 36h, 2d, 1w
 
-Non-interactive (with s3://BUCKET/KEY):
+Non-interactive (with URIs):
+  -r, --recursive       a URI ending in / shares every object under it
+  --version-id ID       sign this version of the one object given
   --method GET|PUT      a download (default) or an upload link
-  --download-as NAME    browsers save the download under NAME
-  --attachment          browsers save the download under the key's file name
-  --no-check            do not check that the object exists first
-  --json                print url, method, bucket, key, region, expiresIn, expiresAt as JSON
+  --download-as NAME    browsers save the download under NAME (one object)
+  --attachment          browsers save each download under its key's file name
+  --no-check            do not check that each object exists first
+  --format FORMAT       plain (one URL per line, the default), tsv (key, tab,
+                        URL), csv (key,url,expires_at) or markdown ([key](URL))
+  --json                one JSON object per line: url, method, bucket, key,
+                        region, expiresIn, expiresAt (and versionId)
   -h, --help            show this help
   -V, --version         show the version
 
-When standard output is not a terminal, the screens are drawn on the terminal and the last
-URL shown is written to standard output on exit:  url=$(s3share-tui)
+Links are printed in the order asked. A URI that fails is named on stderr, the
+others are still printed, and the exit code is 1.
+
+When standard output is not a terminal, the screens are drawn on the terminal
+and the last URL shown is written to standard output on exit:
+  url=$(s3share-tui)
 
 Exit codes:
-  0    done: the URL was printed, or the screens were left normally
-  1    an error ended the program (no credentials, object or bucket missing, network, server)
+  0    done: every URL was printed, or the screens were left normally
+  1    an error: no credentials, an object or bucket missing, network, server
   2    bad command-line arguments, or no terminal for the screens
   130  interrupted (Ctrl-C)
 `;

@@ -1,6 +1,5 @@
 import { parseArguments, UsageError, USAGE } from './args.js';
 import { endpointFromEnvironment } from './core/connection.js';
-import { parseS3Uri } from './core/s3-uri.js';
 
 declare const S3SHARE_VERSION: string | undefined;
 const VERSION = typeof S3SHARE_VERSION === 'string' ? S3SHARE_VERSION : 'dev';
@@ -24,14 +23,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`s3share-tui ${VERSION}\n`);
     return 0;
   }
-  if (options.target !== undefined) {
-    const target = parseS3Uri(options.target);
-    if (!target.ok) {
-      process.stderr.write(`s3share-tui: ${target.message}\nTry 's3share-tui --help'.\n`);
-      return 2;
-    }
+  if (options.targets.length > 0) {
     const { runHeadless } = await import('./headless.js');
-    return runHeadless(options, target.location, { env: process.env, stdout: process.stdout, stderr: process.stderr });
+    return runHeadless(options, { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   }
   const { runInteractive } = await import('./ui/run.js');
   return runInteractive({

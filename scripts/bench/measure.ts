@@ -13,26 +13,29 @@ export interface ProcessTiming {
 }
 
 /**
- * Runs `file args` with no terminal (stdin ignored, stdout and stderr piped), timing from just
- * before spawn to the moment stdout first satisfies `until`, and to exit. Killed after `timeoutMs`.
+ * Runs `file args` with no terminal (stdin ignored, or `input` piped in; stdout and stderr piped),
+ * timing from just before spawn to the moment stdout first satisfies `until`, and to exit. Killed
+ * after `timeoutMs`.
  */
 export function timeProcess(
   file: string,
   args: readonly string[],
-  options: { env: Record<string, string>; cwd: string; until?: (stdout: string) => boolean; timeoutMs?: number },
+  options: { env: Record<string, string>; cwd: string; until?: (stdout: string) => boolean; timeoutMs?: number; input?: string },
 ): Promise<ProcessTiming> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(file, [...args], { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(file, [...args], { env: options.env, cwd: options.cwd, stdio: [stdin, 'pipe', 'pipe'] });
+    if (options.input !== undefined) child.stdin?.end(options.input);
     let stdout = '';
     let stderr = '';
     let toOutput: number | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       const at = performance.now();
       stdout += chunk.toString('utf8');
       if (toOutput === undefined && options.until?.(stdout)) toOutput = at - started;
     });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${file} ${args.join(' ')} did not finish in ${options.timeoutMs ?? 30_000} ms`));

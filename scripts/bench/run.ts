@@ -62,7 +62,7 @@ interface Options {
   only: Set<Group>;
 }
 
-const GROUPS = ['startup', 'frame', 'rows', 'list'] as const;
+const GROUPS = ['startup', 'sign', 'frame', 'rows', 'list'] as const;
 type Group = (typeof GROUPS)[number];
 
 const HELP = `usage: npm run bench [-- options]
@@ -77,7 +77,7 @@ const HELP = `usage: npm run bench [-- options]
   --seeder http|sdk  seed over plain node:http with SigV4 signed here (default), or with the AWS SDK
   --no-write         print the table only; leave bench/RESULTS.md alone
   --only G[,G]       measure only these groups (implies --no-write): startup (a, b, aws),
-                     frame (c), rows (d), list (e, f)
+                     sign (g), frame (c), rows (d), list (e, f)
 `;
 
 class UsageError extends Error {}
@@ -131,10 +131,10 @@ interface Row {
   id: string;
   what: string;
   value: Sample | undefined;
-  unit: 'ms' | 'MB';
+  unit: 'ms' | 'MB' | 'links/s';
   /** The baseline, when the target is a ratio. */
   baseline?: { what: string; value: Sample | undefined };
-  target: { kind: 'ratio'; max: number } | { kind: 'absolute'; max: number; strict: true };
+  target: { kind: 'ratio'; max: number } | { kind: 'absolute'; max: number; strict: true } | { kind: 'at-least'; min: number };
   note?: string;
 }
 
@@ -158,10 +158,16 @@ function verdict(row: Row): string {
     if (ratio === undefined) return 'not measured';
     return ratio <= row.target.max ? 'pass' : 'FAIL';
   }
+  if (row.target.kind === 'at-least') return row.value.median >= row.target.min ? 'pass' : 'FAIL';
   return row.value.median < row.target.max ? 'pass' : 'FAIL';
 }
 
-const fmt = (value: number, unit: string) => (unit === 'MB' ? `${value.toFixed(1)} MB` : `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`);
+const fmt = (value: number, unit: string) =>
+  unit === 'MB'
+    ? `${value.toFixed(1)} MB`
+    : unit === 'links/s'
+      ? `${Math.round(value).toLocaleString('en')} links/s`
+      : `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
 
 function table(): string {
   const header = '| | measurement | median | runs | compared with | its median | ratio | target | result | ratio of fastest runs |';
@@ -172,7 +178,12 @@ function table(): string {
     const base = row.baseline?.what ?? '–';
     const baseValue = row.baseline?.value ? fmt(row.baseline.value.median, row.unit) : '–';
     const ratio = ratioOf(row);
-    const target = row.target.kind === 'ratio' ? `≤ ${row.target.max}×` : `< ${row.target.max} ${row.unit}`;
+    const target =
+      row.target.kind === 'ratio'
+        ? `≤ ${row.target.max}×`
+        : row.target.kind === 'at-least'
+          ? `≥ ${row.target.min.toLocaleString('en')} ${row.unit}`
+          : `< ${row.target.max} ${row.unit}`;
     const result = verdict(row);
     const fastest = row.target.kind === 'ratio' && row.value && row.baseline?.value ? `${(row.value.min / row.baseline.value.min).toFixed(2)}×` : '–';
     return `| ${row.id} | ${row.what} | ${value} | ${runs} | ${base} | ${baseValue} | ${ratio === undefined ? '–' : `${ratio.toFixed(2)}×`} | ${target} | ${result === 'FAIL' ? '**FAIL**' : result} | ${fastest} |`;
@@ -184,7 +195,7 @@ function infoTable(): string {
   return ['| figure | value |', '| --- | --- |', ...info.map((i) => `| ${i.what} | ${i.value} |`)].join('\n');
 }
 
-const spread = (s: Sample | undefined, unit: 'ms' | 'MB' = 'ms') =>
+const spread = (s: Sample | undefined, unit: 'ms' | 'MB' | 'links/s' = 'ms') =>
   s ? `median ${fmt(s.median, unit)}, min ${fmt(s.min, unit)}, p90 ${fmt(s.p90, unit)}, max ${fmt(s.max, unit)} (${s.values.length} runs)` : 'not measured';
 
 // ---------------------------------------------------------------- machine
@@ -409,6 +420,56 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
       { what: '`aws s3 presign`, spawn → exit', value: spread(s(toExit.aws)) },
     );
   }
+}
+
+/**
+ * Figure g: how fast links are signed once the program runs. 10,000 URIs on stdin and 1 URI on
+ * stdin, both `--no-check` with the bucket's region remembered, are timed spawn → exit in
+ * alternation; each round's rate is 9,999 links over the difference, so start-up cancels out.
+ */
+async function signingRate(envHome: Record<string, string>, options: Options): Promise<void> {
+  const COUNT = 10_000;
+  // The real object first (its link is fetched to prove the output works), then distinct keys.
+  const uris = [`s3://${SMALL_BUCKET}/${SMALL_KEY}`, ...Array.from({ length: COUNT - 1 }, (_, i) => `s3://${SMALL_BUCKET}/rate/${String(i).padStart(5, '0')} ü.log`)];
+  const many = `${uris.join('\n')}\n`;
+  const one = `${uris[0]}\n`;
+  const args = [CLI, '--no-check', '-'];
+  const run = async (input: string, lines: number) => {
+    const r = await timeProcess(NODE, args, { env: envHome, cwd: ROOT, input, timeoutMs: 60_000 });
+    if (r.code !== 0) throw new Error(`${args.join(' ')} with ${lines} URIs exited ${r.code}: ${r.stderr.trim()}`);
+    const printed = r.stdout.trimEnd().split('\n');
+    if (printed.length !== lines) throw new Error(`${lines} URIs on stdin printed ${printed.length} lines`);
+    return { ms: r.toExit, first: printed[0] as string };
+  };
+  // The first call remembers the bucket's region; the measured ones find it remembered.
+  await assertWorks((await run(one, 1)).first, 's3share-tui --no-check - (1 URI)');
+  await assertWorks((await run(many, COUNT)).first, `s3share-tui --no-check - (${COUNT} URIs)`);
+  const warmups = 2;
+  log(`signing rate: ${warmups} warm-up + ${options.runs} measured pairs of 1 and ${COUNT.toLocaleString('en')} URIs on stdin`);
+  const rates: number[] = [];
+  const singles: number[] = [];
+  const manys: number[] = [];
+  for (let round = 0; round < warmups + options.runs; round += 1) {
+    const order = round % 2 === 0 ? [1, COUNT] : [COUNT, 1];
+    const times: Record<number, number> = {};
+    for (const lines of order) times[lines] = (await run(lines === 1 ? one : many, lines)).ms;
+    if (round < warmups) continue;
+    const extra = (times[COUNT] as number) - (times[1] as number);
+    singles.push(times[1] as number);
+    manys.push(times[COUNT] as number);
+    rates.push(((COUNT - 1) / Math.max(extra, 0.001)) * 1000);
+  }
+  rows.push({
+    id: 'g',
+    what: `signing rate, non-interactive: \`node dist/cli.js --no-check -\` with ${COUNT.toLocaleString('en')} URIs on stdin vs 1 URI (region remembered), ${(COUNT - 1).toLocaleString('en')} links ÷ (time(${COUNT.toLocaleString('en')}) − time(1)), spawn → exit`,
+    value: sample(rates),
+    unit: 'links/s',
+    target: { kind: 'at-least', min: 20_000 },
+  });
+  info.push(
+    { what: `\`--no-check -\`, 1 URI on stdin, spawn → exit`, value: spread(sample(singles)) },
+    { what: `\`--no-check -\`, ${COUNT.toLocaleString('en')} URIs on stdin, spawn → exit`, value: spread(sample(manys)) },
+  );
 }
 
 /** Launches `args` in a pty and times spawn → the screen passing `test`; the program is then killed. */
@@ -799,6 +860,7 @@ async function main(): Promise<number> {
   const wanted = (group: Group) => options.only.size === 0 || options.only.has(group);
   try {
     if (wanted('startup')) await startUp(handle.server, home.env, options, awsAvailable);
+    if (wanted('sign')) await signingRate(home.env, options);
     if (wanted('frame')) await firstFrame(home.env, options);
     if (!options.skipBig) {
       if (wanted('rows')) await firstRows(handle.server, home.env, options);

@@ -1,5 +1,6 @@
 import { S3CallError, type Connection } from '../core/ports.js';
 import { printable } from '../core/printable.js';
+import { DELETE_MARKER_REASON } from '../core/versions.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -19,6 +20,7 @@ export async function boundedCall<T>(
     return await work(abortSignal);
   } catch (error) {
     onFailure?.(error);
+    if (error instanceof S3CallError) throw error;
     if (abortSignal.aborted) {
       throw new S3CallError(`No answer from ${connection.endpointUrl ?? 'S3'} in ${limitMs / 1000} s (--timeout).`);
     }
@@ -72,6 +74,7 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
     return `No usable credentials for profile “${where.profile ?? 'default'}”: ${message}`;
   }
   const status = e.$metadata?.httpStatusCode;
+  if (isDeleteMarker(e)) return DELETE_MARKER_REASON;
   // HEAD answers carry no body: the SDK then knows only the status.
   if (status && /^Unknown/.test(e.Code ?? e.name ?? 'Unknown')) {
     return `HTTP ${status}: ${STATUS_MEANINGS[status] ?? 'the server refused the request'}.`;
@@ -80,6 +83,12 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
   const explained = EXPLANATIONS[name];
   const head = status ? `${name} (HTTP ${status})` : name;
   return printable(explained ? `${head}: ${explained}` : `${head}: ${message}`);
+}
+
+/** S3 answers a request for a delete marker's version with 405 and `x-amz-delete-marker: true`. */
+function isDeleteMarker(e: SdkErrorShape): boolean {
+  const headers = (e as { $response?: { headers?: Record<string, string> } }).$response?.headers;
+  return e.$metadata?.httpStatusCode === 405 && headers?.['x-amz-delete-marker'] === 'true';
 }
 
 /** The server refused permission: S3's AccessDenied, or a bare 403 (a HEAD answer has no body). */

@@ -1,20 +1,19 @@
 import { defaultEndpointResolver } from '@aws-sdk/client-s3/dist-es/endpoint/endpointResolver.js';
 import { formatUrl } from '@aws-sdk/core/util';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
-import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { loadConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS } from '@smithy/core/config';
-import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
-import { Hash } from '@smithy/core/serde';
+import { extendedEncodeURIComponent } from '@smithy/core/protocols';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
 import { effectiveExpiry } from '../core/expiry.js';
 import { redactUrl } from '../core/redact.js';
 import type { Clock, Connection, PresignedUrl, PresignRequest } from '../core/ports.js';
+import { QuerySigner } from './sigv4-query.js';
 
 /**
- * Signing a link needs credentials, the S3 endpoint rules and SigV4, not an S3 client: this is the
- * SDK's documented client-free presigner (S3RequestPresigner on an HttpRequest) fed by the S3
- * client's own endpoint resolver, so `s3share-tui s3://B/K` starts without loading the client.
+ * Signing a link needs credentials, the S3 endpoint rules and SigV4, not an S3 client: the S3
+ * client's own endpoint resolver and a synchronous SigV4 query signer (./sigv4-query.ts), so
+ * `s3share-tui s3://B/K` starts without loading the client and a list of links signs quickly.
  */
 export type CredentialProvider = ReturnType<typeof fromIni>;
 
@@ -29,9 +28,12 @@ export interface Signer {
   /** One provider per connection: credentials (and an MFA prompt) are resolved once. */
   readonly credentials: CredentialProvider;
   presign(request: PresignRequest, region: string): Promise<PresignedUrl>;
+  /**
+   * Resolves the credentials and endpoint settings and reads the clock once, then signs links for
+   * buckets of `region` synchronously: a batch of links shares one signing time and one expiry.
+   */
+  prepare(region: string): Promise<(request: PresignRequest) => PresignedUrl>;
 }
-
-const UNSIGNED_PAYLOAD_HEADER = 'x-amz-content-sha256';
 
 export function createSigner(connection: Connection, options: SignerOptions): Signer {
   const credentials =
@@ -47,51 +49,53 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
   const useFips = loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, profile);
   const useDualStack = loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, profile);
 
-  return {
-    credentials,
-    async presign(request, region) {
+  const prepare = async (region: string): Promise<(request: PresignRequest) => PresignedUrl> => {
+    const resolved = await credentials();
+    const credentialsExpireAt = resolved.expiration;
+    const settings = { UseFIPS: await useFips(), UseDualStack: await useDualStack() };
+    const signedAt = options.clock.now();
+    const signers = new Map<number, QuerySigner>();
+    const endpoints = new Map<string, URL>();
+    const endpointOf = (bucket: string): URL => {
+      let url = endpoints.get(bucket);
+      if (!url) {
+        url = defaultEndpointResolver({
+          Bucket: bucket,
+          Region: region,
+          ...(connection.endpointUrl ? { Endpoint: connection.endpointUrl } : {}),
+          ForcePathStyle: connection.pathStyle === true,
+          // us-east-1 at s3.amazonaws.com, as the AWS CLI and the S3 documentation sign it.
+          UseGlobalEndpoint: true,
+          ...settings,
+          Accelerate: false,
+        }).url;
+        endpoints.set(bucket, url);
+      }
+      return url;
+    };
+    return (request) => {
       const method = request.method ?? 'GET';
-      const credentialsExpireAt = (await credentials()).expiration;
-      const signedAt = options.clock.now();
-      const endpoint = defaultEndpointResolver({
-        Bucket: request.bucket,
-        Region: region,
-        ...(connection.endpointUrl ? { Endpoint: connection.endpointUrl } : {}),
-        ForcePathStyle: connection.pathStyle === true,
-        // us-east-1 at s3.amazonaws.com, as the AWS CLI and the S3 documentation sign it.
-        UseGlobalEndpoint: true,
-        UseFIPS: await useFips(),
-        UseDualStack: await useDualStack(),
-        Accelerate: false,
-      });
-      const base = endpoint.url.pathname.replace(/\/$/, '');
+      let signer = signers.get(request.expiresInSeconds);
+      if (!signer) {
+        signer = new QuerySigner(resolved, region, signedAt, request.expiresInSeconds);
+        signers.set(request.expiresInSeconds, signer);
+      }
+      const endpoint = endpointOf(request.bucket);
+      const base = endpoint.pathname.replace(/\/$/, '');
       const key = request.key.split('/').map(extendedEncodeURIComponent).join('/');
       const query: Record<string, string> = {};
       if (method === 'GET' && request.downloadName) {
         query['response-content-disposition'] = attachmentDisposition(request.downloadName);
       }
-      const presigner = new S3RequestPresigner({ credentials, region, sha256: Hash.bind(null, 'sha256') });
-      const signed = await presigner.presign(
-        new HttpRequest({
-          method,
-          protocol: endpoint.url.protocol,
-          hostname: endpoint.url.hostname,
-          ...(endpoint.url.port ? { port: Number(endpoint.url.port) } : {}),
-          path: `${base}/${key}`,
-          query,
-          headers: {},
-        }),
-        {
-          expiresIn: request.expiresInSeconds,
-          signingDate: signedAt,
-          signingRegion: region,
-          // Sign exactly what the AWS CLI signs: UNSIGNED-PAYLOAD, the default of query
-          // authentication, stays implicit rather than becoming an X-Amz-Content-Sha256 parameter.
-          unhoistableHeaders: new Set([UNSIGNED_PAYLOAD_HEADER]),
-          unsignableHeaders: new Set([UNSIGNED_PAYLOAD_HEADER]),
-        },
-      );
-      const url = formatUrl(signed);
+      if (method === 'GET' && request.versionId !== undefined) query.versionId = request.versionId;
+      const url = signer.sign({
+        method,
+        protocol: endpoint.protocol,
+        hostname: endpoint.hostname,
+        ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
+        path: `${base}/${key}`,
+        query,
+      });
       options.debug?.(`presigned ${method} for ${region}: ${redactUrl(url)}`);
       const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
       return {
@@ -100,12 +104,19 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
         bucket: request.bucket,
         key: request.key,
         region,
+        ...(method === 'GET' && request.versionId !== undefined ? { versionId: request.versionId } : {}),
         expiresInSeconds: request.expiresInSeconds,
         signedAt,
         requestedExpiresAt,
         expiresAt: effectiveExpiry(requestedExpiresAt, credentialsExpireAt),
         ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
       };
-    },
+    };
+  };
+
+  return {
+    credentials,
+    prepare,
+    presign: async (request, region) => (await prepare(region))(request),
   };
 }

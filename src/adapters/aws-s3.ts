@@ -1,9 +1,11 @@
 import {
   GetBucketLocationCommand,
+  GetBucketVersioningCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -16,13 +18,18 @@ import type {
   Connection,
   ListPage,
   ObjectSummary,
+  ObjectVersion,
   PresignedUrl,
+  PresignOutcome,
   PresignRequest,
   S3Connector,
   S3Session,
+  VersioningStatus,
+  VersionPage,
 } from '../core/ports.js';
 import { boundedCall, DEFAULT_TIMEOUT_MS } from './aws-errors.js';
 import { createSigner, type Signer } from './aws-presign.js';
+import { presignAll } from './presign-all.js';
 import { noRegionCache, type RegionCache } from './region-cache.js';
 
 export interface S3AdapterOptions {
@@ -166,12 +173,26 @@ class SdkSession implements S3Session {
   }
 
   async listPage(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage> {
+    return this.listObjects(bucket, prefix, DELIMITER, continuationToken, maxKeys);
+  }
+
+  async listPageRecursive(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage> {
+    return this.listObjects(bucket, prefix, undefined, continuationToken, maxKeys);
+  }
+
+  private async listObjects(
+    bucket: string,
+    prefix: string,
+    delimiter: string | undefined,
+    continuationToken?: string,
+    maxKeys?: number,
+  ): Promise<ListPage> {
     return this.onBucket(bucket, async (client, abortSignal) => {
       const page = await client.send(
         new ListObjectsV2Command({
           Bucket: bucket,
           Prefix: prefix || undefined,
-          Delimiter: DELIMITER,
+          Delimiter: delimiter,
           ContinuationToken: continuationToken,
           MaxKeys: maxKeys,
         }),
@@ -189,9 +210,63 @@ class SdkSession implements S3Session {
     });
   }
 
-  async headObject(bucket: string, key: string): Promise<ObjectSummary> {
+  /**
+   * ListObjectVersions with the key as prefix, keeping only that key (not "key.bak" or "key/…",
+   * which share the prefix). S3 lists versions and delete markers apart, each newest first; they
+   * are merged by date. A page ending past the key ends the listing.
+   */
+  async listVersions(bucket: string, key: string, token?: string): Promise<VersionPage> {
+    const [keyMarker, versionIdMarker] = token === undefined ? [] : parseVersionToken(token);
     return this.onBucket(bucket, async (client, abortSignal) => {
-      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
+      const page = await client.send(
+        new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
+        { abortSignal },
+      );
+      const versions: ObjectVersion[] = [];
+      for (const v of page.Versions ?? []) {
+        if (v.Key !== key || !v.VersionId) continue;
+        versions.push({
+          key,
+          versionId: v.VersionId,
+          isLatest: v.IsLatest === true,
+          deleteMarker: false,
+          size: v.Size ?? 0,
+          ...(v.LastModified ? { lastModified: v.LastModified } : {}),
+        });
+      }
+      for (const m of page.DeleteMarkers ?? []) {
+        if (m.Key !== key || !m.VersionId) continue;
+        versions.push({
+          key,
+          versionId: m.VersionId,
+          isLatest: m.IsLatest === true,
+          deleteMarker: true,
+          ...(m.LastModified ? { lastModified: m.LastModified } : {}),
+        });
+      }
+      versions.sort(newestFirst);
+      const more = page.IsTruncated === true && page.NextKeyMarker === key;
+      return {
+        versions,
+        ...(more ? { nextToken: JSON.stringify([page.NextKeyMarker, page.NextVersionIdMarker ?? '']) } : {}),
+      };
+    });
+  }
+
+  async versioningStatus(bucket: string): Promise<VersioningStatus> {
+    return this.onBucket(bucket, async (client, abortSignal) => {
+      const answer = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }), { abortSignal });
+      if (answer.Status === 'Enabled') return 'enabled';
+      if (answer.Status === 'Suspended') return 'suspended';
+      return 'off';
+    });
+  }
+
+  async headObject(bucket: string, key: string, versionId?: string): Promise<ObjectSummary> {
+    return this.onBucket(bucket, async (client, abortSignal) => {
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }), {
+        abortSignal,
+      });
       return { key, size: head.ContentLength ?? 0, ...(head.LastModified ? { lastModified: head.LastModified } : {}) };
     });
   }
@@ -206,6 +281,15 @@ class SdkSession implements S3Session {
       const region = request.bucketRegion ?? (await this.regionOf(request.bucket, abortSignal));
       return this.signer.presign(request, region);
     });
+  }
+
+  async presignAll(requests: readonly PresignRequest[]): Promise<PresignOutcome[]> {
+    return this.call((abortSignal) =>
+      presignAll(requests, {
+        regionOf: (bucket) => this.regionOf(bucket, abortSignal),
+        prepare: (region) => this.signer.prepare(region),
+      }),
+    );
   }
 
   /** One client per region: a URL signed for the wrong region is refused by S3. */
@@ -301,6 +385,24 @@ function logRequests(debug: (line: string) => void) {
         throw error;
       }
     };
+}
+
+/** Delete markers and versions of one key by date, newest first; the latest first on a tie. */
+function newestFirst(a: ObjectVersion, b: ObjectVersion): number {
+  const byDate = (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0);
+  return byDate !== 0 ? byDate : Number(b.isLatest) - Number(a.isLatest);
+}
+
+function parseVersionToken(token: string): [string, string] {
+  try {
+    const parsed = JSON.parse(token) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string')) {
+      return [parsed[0] as string, parsed[1] as string];
+    }
+  } catch {
+    // Reported below: the token did not come from listVersions.
+  }
+  throw new Error(`not a version listing token: ${token}`);
 }
 
 /** GetBucketLocation's answer as a region name: empty means us-east-1, "EU" is eu-west-1. */

@@ -2,6 +2,7 @@ import type { Connection, S3Connector, S3Session } from '../core/ports.js';
 import { FALLBACK_REGION } from '../core/connection.js';
 import { boundedCall } from './aws-errors.js';
 import type { Signer } from './aws-presign.js';
+import { presignAll } from './presign-all.js';
 import type { S3AdapterOptions } from './aws-s3.js';
 
 /**
@@ -30,7 +31,11 @@ export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & 
         region: connection.region ?? FALLBACK_REGION,
         listBuckets: async () => (await sessionOnce()).listBuckets(),
         listPage: async (bucket, prefix, token, maxKeys) => (await sessionOnce()).listPage(bucket, prefix, token, maxKeys),
-        headObject: async (bucket, key) => (await sessionOnce()).headObject(bucket, key),
+        listPageRecursive: async (bucket, prefix, token, maxKeys) =>
+          (await sessionOnce()).listPageRecursive(bucket, prefix, token, maxKeys),
+        listVersions: async (bucket, key, token) => (await sessionOnce()).listVersions(bucket, key, token),
+        versioningStatus: async (bucket) => (await sessionOnce()).versioningStatus(bucket),
+        headObject: async (bucket, key, versionId) => (await sessionOnce()).headObject(bucket, key, versionId),
         bucketRegion: async (bucket) => (await sessionOnce()).bucketRegion(bucket),
         credentialsExpireAt: () =>
           boundedCall(connection, options.timeoutMs, async () => (await (await signerOnce()).credentials()).expiration),
@@ -39,6 +44,14 @@ export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & 
           if (region === undefined) return (await sessionOnce()).presign(request);
           return boundedCall(connection, options.timeoutMs, async () => (await signerOnce()).presign(request, region));
         },
+        // Regions known already (the cache) need only the signer; the others load the S3 client.
+        presignAll: (requests) =>
+          boundedCall(connection, options.timeoutMs, async () =>
+            presignAll(requests, {
+              regionOf: async (bucket) => knownRegion(bucket) ?? (await sessionOnce()).bucketRegion(bucket),
+              prepare: async (region) => (await signerOnce()).prepare(region),
+            }),
+          ),
       };
     },
   };

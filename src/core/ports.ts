@@ -55,6 +55,27 @@ export interface ListPage {
   nextToken?: string;
 }
 
+/** One version of one key (ListObjectVersions), or a delete marker, which has no content. */
+export interface ObjectVersion {
+  key: string;
+  versionId: string;
+  isLatest: boolean;
+  deleteMarker: boolean;
+  lastModified?: Date;
+  /** Absent for delete markers. */
+  size?: number;
+}
+
+export interface VersionPage {
+  /** Newest first. */
+  versions: ObjectVersion[];
+  /** Token of the next page; absent on the last page. */
+  nextToken?: string;
+}
+
+/** A bucket that never had versioning answers 'off'; a suspended one still keeps its old versions. */
+export type VersioningStatus = 'enabled' | 'suspended' | 'off';
+
 export type HttpMethod = 'GET' | 'PUT';
 
 export interface PresignRequest {
@@ -66,7 +87,12 @@ export interface PresignRequest {
   downloadName?: string;
   /** The bucket's region when the caller knows it already; looked up otherwise. */
   bucketRegion?: string;
+  /** GET only: that version of the object, fixed even when the object changes later. */
+  versionId?: string;
 }
+
+/** One link of a batch: signed, or why not. */
+export type PresignOutcome = { ok: true; link: PresignedUrl } | { ok: false; message: string };
 
 export interface PresignedUrl {
   url: string;
@@ -74,6 +100,7 @@ export interface PresignedUrl {
   bucket: string;
   key: string;
   region: string;
+  versionId?: string;
   expiresInSeconds: number;
   signedAt: Date;
   /** signedAt + expiresInSeconds: what was asked for. */
@@ -97,13 +124,29 @@ export interface S3Session {
   listBuckets(): Promise<Bucket[]>;
   /** At most `maxKeys` entries (folders and objects), else the server's page size (1,000 on S3). */
   listPage(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage>;
-  /** Resolves when the object exists; rejects with a one-line reason otherwise. */
-  headObject(bucket: string, key: string): Promise<ObjectSummary>;
+  /**
+   * Every object under `prefix` at any depth (no delimiter), in key order, one page: at most
+   * `maxKeys`, else the server's page size.
+   */
+  listPageRecursive(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage>;
+  /** The versions and delete markers of exactly `key` (not of keys it is a prefix of), newest first. */
+  listVersions(bucket: string, key: string, token?: string): Promise<VersionPage>;
+  versioningStatus(bucket: string): Promise<VersioningStatus>;
+  /**
+   * Resolves when the object (that version of it, if given) exists; rejects with a one-line
+   * reason otherwise (a delete marker's says so).
+   */
+  headObject(bucket: string, key: string, versionId?: string): Promise<ObjectSummary>;
   /** The region the bucket lives in (links must be signed for it). */
   bucketRegion(bucket: string): Promise<string>;
   /** When the credentials that sign now expire; undefined for long-term keys. */
   credentialsExpireAt(): Promise<Date | undefined>;
   presign(request: PresignRequest): Promise<PresignedUrl>;
+  /**
+   * Many links at once, in the order asked: credentials and each bucket's region are resolved
+   * once, and the links signed with one clock reading (so they share one expiry).
+   */
+  presignAll(requests: readonly PresignRequest[]): Promise<PresignOutcome[]>;
 }
 
 /** What kind of failure a port call met: the screens choose what to offer from it, never from its text. */

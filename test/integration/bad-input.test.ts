@@ -69,7 +69,8 @@ describe('s3:// arguments', () => {
     ['https://b.s3.amazonaws.com/k', 'https://b.s3.amazonaws.com/k', /not an S3 URI/],
     ['s3://bad_bucket/k', 's3://bad_bucket/k', /not a valid bucket name/],
     ['s3://BUCKET (no key)', `s3://${bucket}`, /needs a key/],
-    ['s3://BUCKET/ (no key)', `s3://${bucket}/`, /needs a key/],
+    ['s3://BUCKET/ (no key)', `s3://${bucket}/`, /is a folder: add --recursive to share every object under it/],
+    ['a key ending in / (a folder)', `s3://${bucket}/folder-object/`, /is a folder: add --recursive/],
     ['a key of 1,025 bytes', `s3://${bucket}/${'é'.repeat(512)}x`, /the key is 1025 bytes long; S3 allows 1024/],
     ['a bucket holding an escape sequence', 's3://bad\u001b]52;c;aGk=\u0007/k', /not a valid bucket name/],
     ['a bucket holding a bidi override', 's3://\u202Ebkt/k', /not a valid bucket name/],
@@ -91,7 +92,9 @@ describe('s3:// arguments', () => {
   });
 
   it.each(AWKWARD_KEYS)('a key with %s is signed exactly: the URL serves its bytes', async (_name, key) => {
-    const run = await runCli(['--json', `s3://${bucket}/${key}`], env);
+    // A URI ending in / names a folder: such a key is reached by listing it (it is its own prefix).
+    const recursive = key.endsWith('/') ? ['--recursive'] : [];
+    const run = await runCli(['--json', ...recursive, `s3://${bucket}/${key}`], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { url: string; key: string };

@@ -12,18 +12,27 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built binary to completion, with a time limit, in a new session: no terminal at all. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<CliRun> {
+/**
+ * Runs the built binary to completion, with a time limit, in a new session: no terminal at all.
+ * Standard input is empty, or `input` when given.
+ */
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+  input?: string,
+): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       detached: true,
     });
+    if (input !== undefined) child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`s3share-tui ${args.join(' ')} did not finish in 30 s`));

@@ -6,6 +6,7 @@
  * states, errors and late answers without timers.
  */
 import { S3CallError } from '../../src/core/ports.js';
+import { DELETE_MARKER_REASON } from '../../src/core/versions.js';
 import type {
   Bucket,
   Clipboard,
@@ -14,7 +15,9 @@ import type {
   CopyOutcome,
   ListPage,
   ObjectSummary,
+  ObjectVersion,
   PresignedUrl,
+  PresignOutcome,
   PresignRequest,
   Profile,
   ProfileDiscovery,
@@ -22,6 +25,8 @@ import type {
   S3Connector,
   S3Session,
   Services,
+  VersioningStatus,
+  VersionPage,
 } from '../../src/core/ports.js';
 
 // ── held calls ───────────────────────────────────────────────────────────────
@@ -167,9 +172,23 @@ export interface FakeBucket {
   region?: string;
   createdAt?: Date;
   objects?: ObjectSummary[];
+  /** Default 'off'. */
+  versioning?: VersioningStatus;
+  /** Versions and delete markers of any keys, in any order (listVersions sorts them). */
+  versions?: ObjectVersion[];
 }
 
-export type S3Method = 'listBuckets' | 'listPage' | 'headObject' | 'bucketRegion' | 'credentialsExpireAt' | 'presign';
+export type S3Method =
+  | 'listBuckets'
+  | 'listPage'
+  | 'listPageRecursive'
+  | 'listVersions'
+  | 'versioningStatus'
+  | 'headObject'
+  | 'bucketRegion'
+  | 'credentialsExpireAt'
+  | 'presign'
+  | 'presignAll';
 
 export interface S3Call {
   method: S3Method;
@@ -237,12 +256,34 @@ export class FakeS3 implements S3Connector {
         record('listPage', args);
         return this.control.run('listPage', args, () => this.page(account(), bucket, prefix, token, maxKeys));
       },
-      headObject: (bucket, key) => {
-        record('headObject', [bucket, key]);
-        return this.control.run('headObject', [bucket, key], (): ObjectSummary => {
-          const found = findBucket(account(), bucket).objects?.find((o) => o.key === key);
-          if (!found) throw new Error(`NotFound: no object s3://${bucket}/${key}`);
-          return { ...found };
+      listPageRecursive: (bucket, prefix, token, maxKeys) => {
+        const args = [bucket, prefix, token] as const;
+        record('listPageRecursive', args);
+        return this.control.run('listPageRecursive', args, () => this.treePage(account(), bucket, prefix, token, maxKeys));
+      },
+      listVersions: (bucket, key, token) => {
+        const args = [bucket, key, token] as const;
+        record('listVersions', args);
+        return this.control.run('listVersions', args, () => this.versionPage(account(), bucket, key, token));
+      },
+      versioningStatus: (bucket) => {
+        record('versioningStatus', [bucket]);
+        return this.control.run('versioningStatus', [bucket], () => findBucket(account(), bucket).versioning ?? 'off');
+      },
+      headObject: (bucket, key, versionId) => {
+        const args = versionId === undefined ? [bucket, key] : [bucket, key, versionId];
+        record('headObject', args);
+        return this.control.run('headObject', args, (): ObjectSummary => {
+          const found = findBucket(account(), bucket);
+          if (versionId !== undefined) {
+            const version = found.versions?.find((v) => v.key === key && v.versionId === versionId);
+            if (!version) throw new Error(`NoSuchVersion: no version ${versionId} of s3://${bucket}/${key}`);
+            if (version.deleteMarker) throw new Error(DELETE_MARKER_REASON);
+            return { key, size: version.size ?? 0, ...(version.lastModified ? { lastModified: version.lastModified } : {}) };
+          }
+          const object = found.objects?.find((o) => o.key === key);
+          if (!object) throw new Error(`NotFound: no object s3://${bucket}/${key}`);
+          return { ...object };
         });
       },
       bucketRegion: (bucket) => {
@@ -256,32 +297,84 @@ export class FakeS3 implements S3Connector {
       presign: (request) => {
         record('presign', [request]);
         this.presignRequests.push(request);
-        return this.control.run('presign', [request], (): PresignedUrl => {
-          const signedAt = this.options.clock?.now() ?? new Date(NOW.getTime());
-          // Like the adapter: signed for the bucket's own region.
-          const signedFor =
-            request.bucketRegion ?? account().find((b) => b.name === request.bucket)?.region ?? region;
-          const url =
-            this.options.urlFor?.(request, signedFor) ??
-            `https://${request.bucket}.s3.${signedFor}.amazonaws.com/${request.key}` +
-              `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=${request.expiresInSeconds}&X-Amz-Signature=fake`;
-          const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
-          const credentialsEnd = this.options.credentialsExpireAt;
-          return {
-            url,
-            method: request.method ?? 'GET',
-            bucket: request.bucket,
-            key: request.key,
-            region: signedFor,
-            expiresInSeconds: request.expiresInSeconds,
-            signedAt,
-            requestedExpiresAt,
-            expiresAt: credentialsEnd && credentialsEnd < requestedExpiresAt ? credentialsEnd : requestedExpiresAt,
-            ...(credentialsEnd ? { credentialsExpireAt: credentialsEnd } : {}),
-          };
-        });
+        return this.control.run('presign', [request], () => this.sign(account(), region, request));
+      },
+      presignAll: (requests) => {
+        record('presignAll', [requests]);
+        this.presignRequests.push(...requests);
+        return this.control.run('presignAll', [requests], () =>
+          requests.map((request): PresignOutcome => {
+            try {
+              return { ok: true, link: this.sign(account(), region, request) };
+            } catch (error) {
+              return { ok: false, message: (error as Error).message };
+            }
+          }),
+        );
       },
     };
+  }
+
+  private sign(buckets: FakeBucket[], region: string, request: PresignRequest): PresignedUrl {
+    const signedAt = this.options.clock?.now() ?? new Date(NOW.getTime());
+    // Like the adapter: signed for the bucket's own region.
+    const signedFor = request.bucketRegion ?? buckets.find((b) => b.name === request.bucket)?.region ?? region;
+    const url =
+      this.options.urlFor?.(request, signedFor) ??
+      `https://${request.bucket}.s3.${signedFor}.amazonaws.com/${request.key}` +
+        `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=${request.expiresInSeconds}&X-Amz-Signature=fake` +
+        (request.versionId === undefined ? '' : `&versionId=${encodeURIComponent(request.versionId)}`);
+    const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
+    const credentialsEnd = this.options.credentialsExpireAt;
+    return {
+      url,
+      method: request.method ?? 'GET',
+      bucket: request.bucket,
+      key: request.key,
+      region: signedFor,
+      ...(request.versionId === undefined ? {} : { versionId: request.versionId }),
+      expiresInSeconds: request.expiresInSeconds,
+      signedAt,
+      requestedExpiresAt,
+      expiresAt: credentialsEnd && credentialsEnd < requestedExpiresAt ? credentialsEnd : requestedExpiresAt,
+      ...(credentialsEnd ? { credentialsExpireAt: credentialsEnd } : {}),
+    };
+  }
+
+  /** ListObjectsV2 without a delimiter: every object under the prefix, in key order. */
+  private treePage(buckets: FakeBucket[], bucketName: string, prefix: string, token?: string, maxKeys?: number): ListPage {
+    const objects = (findBucket(buckets, bucketName).objects ?? [])
+      .filter((o) => o.key.startsWith(prefix))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const start = this.tokenStart(`tree:${bucketName}/${prefix}`, token);
+    const slice = objects.slice(start, start + Math.min(this.pageSize, maxKeys ?? Number.POSITIVE_INFINITY));
+    const end = start + slice.length;
+    return {
+      folders: [],
+      objects: slice.map((o) => ({ ...o })),
+      ...(end < objects.length ? { nextToken: `page-token:tree:${bucketName}/${prefix}:${end}` } : {}),
+    };
+  }
+
+  /** ListObjectVersions for one key: newest first, `pageSize` a page. */
+  private versionPage(buckets: FakeBucket[], bucketName: string, key: string, token?: string): VersionPage {
+    const versions = (findBucket(buckets, bucketName).versions ?? [])
+      .filter((v) => v.key === key)
+      .sort((a, b) => (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0));
+    const start = this.tokenStart(`versions:${bucketName}/${key}`, token);
+    const slice = versions.slice(start, start + this.pageSize);
+    const end = start + slice.length;
+    return {
+      versions: slice.map((v) => ({ ...v })),
+      ...(end < versions.length ? { nextToken: `page-token:versions:${bucketName}/${key}:${end}` } : {}),
+    };
+  }
+
+  private tokenStart(scope: string, token?: string): number {
+    if (token === undefined) return 0;
+    const match = /^page-token:(.*):(\d+)$/.exec(token);
+    if (!match || match[1] !== scope) throw new Error(`The continuation token provided is incorrect: ${token}`);
+    return Number(match[2]);
   }
 
   private page(buckets: FakeBucket[], bucketName: string, prefix: string, token?: string, maxKeys?: number): ListPage {

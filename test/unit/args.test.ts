@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArguments, UsageError } from '../../src/args.js';
+import { parseArguments, USAGE, UsageError } from '../../src/args.js';
 
 describe('parseArguments', () => {
   it('reads every flag', () => {
@@ -21,11 +21,12 @@ describe('parseArguments', () => {
   });
 
   it('defaults to the interactive flow with nothing skipped', () => {
-    expect(parseArguments([])).toMatchObject({ pathStyle: false, target: undefined, profile: undefined });
+    expect(parseArguments([])).toMatchObject({ pathStyle: false, targets: [], profile: undefined });
   });
 
-  it('takes one positional target', () => {
-    expect(parseArguments(['s3://b/k']).target).toBe('s3://b/k');
+  it('takes positional targets in order, - among them', () => {
+    expect(parseArguments(['s3://b0b/k']).targets).toEqual(['s3://b0b/k']);
+    expect(parseArguments(['s3://b0b/k2', '-', 's3://b0b/k1']).targets).toEqual(['s3://b0b/k2', '-', 's3://b0b/k1']);
   });
 
   it.each([
@@ -35,7 +36,6 @@ describe('parseArguments', () => {
     [['--prefix', 'a/'], /--prefix needs --bucket/],
     [['--endpoint-url', 'not a url'], /is not a URL/],
     [['--endpoint-url', 'ftp://host'], /http:\/\/ or https:\/\//],
-    [['s3://a/b', 's3://c/d'], /at most one/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseArguments(argv)).toThrow(UsageError);
     expect(() => parseArguments(argv)).toThrow(message);
@@ -83,5 +83,42 @@ describe('clipboard flags', () => {
     expect(parseArguments(['--clear-clipboard-after', '30']).clearClipboardAfter).toBe(30);
     expect(() => parseArguments(['--clear-clipboard-after', '0'])).toThrow(/whole seconds/);
     expect(() => parseArguments(['--clear-clipboard-after', 'soon'])).toThrow(/whole seconds/);
+  });
+});
+
+describe('sharing many links', () => {
+  it('reads --recursive, --version-id and --format', () => {
+    expect(parseArguments(['-r', 's3://bkt/logs/'])).toMatchObject({ recursive: true, targets: ['s3://bkt/logs/'] });
+    expect(parseArguments(['--version-id', 'Z.8k', 's3://bkt/k'])).toMatchObject({ versionId: 'Z.8k', targets: ['s3://bkt/k'] });
+    expect(parseArguments(['--format', 'CSV', '-']).format).toBe('csv');
+    expect(parseArguments(['s3://bkt/k']).format).toBe('plain');
+    expect(parseArguments(['--recursive', 's3://bkt', 's3://bkt/'])).toMatchObject({ recursive: true });
+  });
+
+  it.each([
+    [['s3://bkt/logs/'], /s3:\/\/bkt\/logs\/ is a folder: add --recursive to share every object under it/],
+    [['s3://bkt/'], /is a folder: add --recursive/],
+    [['s3://bkt'], /needs a key/],
+    [['-', '-'], /once/],
+    [['--version-id', 'v1', '-'], /exactly one s3:\/\/BUCKET\/KEY/],
+    [['--version-id', 'v1', '-r', 's3://bkt/k'], /no --recursive/],
+    [['--version-id', 'v1'], /exactly one/],
+    [['--version-id', '', 's3://bkt/k'], /needs a value/],
+    [['--version-id', 'v1', '--method', 'PUT', 's3://bkt/k'], /download links only/],
+    [['--json', '--format', 'csv', 's3://bkt/k'], /--json or --format, not both/],
+    [['--format', 'html', 's3://bkt/k'], /--format takes plain, tsv, markdown, csv, not “html”/],
+    [['--recursive'], /--recursive needs s3:\/\/ URIs/],
+    [['--format', 'csv'], /--format needs s3:\/\/ URIs/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseArguments(argv)).toThrow(UsageError);
+    expect(() => parseArguments(argv)).toThrow(message);
+  });
+});
+
+describe('--help', () => {
+  it('fits 80 columns and names every non-interactive flag', () => {
+    const lines = USAGE.split('\n');
+    expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
+    for (const flag of ['--recursive', '--version-id', '--format', '--json', '--no-check', ' - ']) expect(USAGE).toContain(flag);
   });
 });

@@ -173,7 +173,10 @@ describe('s3:// arguments', () => {
     [['--timeout', '601', 's3://bkt/k'], /--timeout takes seconds/],
     [['--endpoint-url', 'ftp://x', 's3://bkt/k'], /must start with http/],
     [['--endpoint-url', 'not a url', 's3://bkt/k'], /is not a URL/],
-    [['s3://a/b', 's3://c/d'], /at most one/],
+    [['s3://bkt/b', 's3://c/d'], /not a valid bucket name/],
+    [['s3://bkt/logs/'], /is a folder: add --recursive/],
+    [['--version-id', 'v1', 's3://bkt/a', 's3://bkt/b'], /exactly one/],
+    [['--format', 'xml', 's3://bkt/k'], /--format takes plain, tsv, markdown, csv/],
   ])('the command line %j is a usage error', (argv, message) => {
     let error: unknown;
     try {

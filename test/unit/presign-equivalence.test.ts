@@ -12,11 +12,22 @@ import type { Connection, HttpMethod } from '../../src/core/ports.js';
 // the same settings (no x-id, UNSIGNED-PAYLOAD implicit), across endpoints, regions and keys.
 const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const SIGNED_AT = new Date('2026-11-28T12:34:56Z');
+// Version ids are opaque strings; RGW's hold characters that need escaping in a query.
+const VERSION_ID = 'Z.8k+x/y=3LqF~_-!';
 
-async function sdkUrl(connection: Connection, region: string, bucket: string, key: string, method: HttpMethod, downloadName?: string) {
+async function sdkUrl(
+  connection: Connection,
+  region: string,
+  bucket: string,
+  key: string,
+  method: HttpMethod,
+  downloadName?: string,
+  versionId?: string,
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = KEYS,
+) {
   const client = new S3Client({
     region,
-    credentials: KEYS,
+    credentials,
     ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}),
     forcePathStyle: connection.pathStyle === true,
     useGlobalEndpoint: true,
@@ -30,6 +41,7 @@ async function sdkUrl(connection: Connection, region: string, bucket: string, ke
           Bucket: bucket,
           Key: key,
           ...(downloadName ? { ResponseContentDisposition: attachmentDisposition(downloadName) } : {}),
+          ...(versionId ? { VersionId: versionId } : {}),
         });
   type Args = { request: { query?: Record<string, unknown> } };
   const stack = command.middlewareStack as unknown as {
@@ -90,18 +102,55 @@ describe('the client-free signer', () => {
           const connection: Connection = { profile: 'p', ...settings };
           const signer = createSigner(connection, { clock: { now: () => SIGNED_AT } });
           for (const key of keys) {
-            for (const [method, downloadName] of [['GET'], ['GET', 'Q3 résumé.pdf'], ['PUT']] as Array<[HttpMethod, string?]>) {
-              const ours = await signer.presign(
-                { bucket, key, method, expiresInSeconds: 3600, ...(downloadName ? { downloadName } : {}) },
-                region,
-              );
-              expect(ours.url, `${method} ${key}`).toBe(await sdkUrl(connection, region, bucket, key, method, downloadName));
+            const cases = [['GET'], ['GET', 'Q3 résumé.pdf'], ['PUT'], ['GET', undefined, VERSION_ID], ['GET', 'a.pdf', '3']];
+            for (const [method, downloadName, versionId] of cases as Array<[HttpMethod, string?, string?]>) {
+              const request = {
+                bucket,
+                key,
+                method,
+                expiresInSeconds: 3600,
+                ...(downloadName ? { downloadName } : {}),
+                ...(versionId ? { versionId } : {}),
+              };
+              const ours = await signer.presign(request, region);
+              const sdk = await sdkUrl(connection, region, bucket, key, method, downloadName, versionId);
+              expect(ours.url, `${method} ${key}`).toBe(sdk);
+              expect(ours.versionId).toBe(versionId);
             }
           }
         });
       }
     }
   }
+
+  it('signs with a session token, and a prepared batch signs each link as presign does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's3share-equivalence-'));
+    const token = 'FwoGZXIvYXdzEJr//////////wEaDH+token/with=odd&chars';
+    writeFileSync(
+      join(dir, 'credentials'),
+      `[temp]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\naws_session_token = ${token}\n`,
+    );
+    const shared = process.env.AWS_SHARED_CREDENTIALS_FILE;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    try {
+      const connection: Connection = { profile: 'temp', endpointUrl: 'http://127.0.0.1:7480', pathStyle: true };
+      const signer = createSigner(connection, { clock: { now: () => SIGNED_AT } });
+      const sign = await signer.prepare('eu-west-1');
+      for (const key of keys) {
+        const request = { bucket: 'exports-bucket', key, expiresInSeconds: 3600, versionId: VERSION_ID };
+        const batch = sign(request);
+        expect(batch.url).toBe((await signer.presign(request, 'eu-west-1')).url);
+        const sdk = await sdkUrl(connection, 'eu-west-1', 'exports-bucket', key, 'GET', undefined, VERSION_ID, {
+          ...KEYS,
+          sessionToken: token,
+        });
+        expect(batch.url).toBe(sdk);
+        expect(new URL(batch.url).searchParams.get('X-Amz-Security-Token')).toBe(token);
+      }
+    } finally {
+      process.env.AWS_SHARED_CREDENTIALS_FILE = shared;
+    }
+  });
 
   it('follows the profile’s use_dualstack_endpoint and use_fips_endpoint, as the client does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 's3share-equivalence-'));

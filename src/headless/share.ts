@@ -1,0 +1,165 @@
+import { baseName } from '../core/content-disposition.js';
+import type { PresignedUrl, PresignRequest, S3Session } from '../core/ports.js';
+import { printable } from '../core/printable.js';
+import { listEveryObject } from '../core/recursive-listing.js';
+import { describeTarget, type ShareTarget } from '../core/share-target.js';
+import { checkLink } from './check-link.js';
+import type { LinkPrinter } from './output.js';
+import type { Progress } from './progress.js';
+import type { Entry } from './targets.js';
+import { versionProblem } from './version-check.js';
+
+/** Checks in flight at once: enough to hide the round trips, few enough to be polite to S3. */
+export const CHECK_CONCURRENCY = 16;
+/** Objects signed per batch: a run of URIs, or one listing page, is cut at this many. */
+const BATCH = 10_000;
+
+type ObjectTarget = Extract<ShareTarget, { kind: 'object' }>;
+
+export interface ShareOptions {
+  session: S3Session;
+  /** What every link shares: method, expiry, download name. */
+  link: Omit<PresignRequest, 'bucket' | 'key' | 'versionId'>;
+  /** GET links save under each key's own file name. */
+  attachment: boolean;
+  check: boolean;
+  printer: LinkPrinter;
+  progress: Progress;
+}
+
+/** The run ended early: the credentials (or the whole batch) failed, not one object. */
+export class FatalShareError extends Error {}
+
+/**
+ * Shares every entry, printing links in the order the entries (and each listing) came: URIs are
+ * signed in batches (one clock reading, no per-link round trip), listed prefixes page by page,
+ * and with checks up to CHECK_CONCURRENCY links are checked at a time. Returns how many
+ * entries failed, each named on stderr in its place.
+ */
+export async function shareAll(entries: readonly Entry[], options: ShareOptions): Promise<number> {
+  let failures = 0;
+  const fail = (what: string, message: string) => {
+    failures += 1;
+    options.progress.line(`s3share-tui: ${what}: ${message}\n`);
+  };
+  let run: ObjectTarget[] = [];
+  const flushRun = async () => {
+    if (run.length === 0) return;
+    const batch = run;
+    run = [];
+    await shareBatch(batch, options, fail);
+  };
+  for (const entry of entries) {
+    if ('unusable' in entry) {
+      await flushRun();
+      fail(entry.unusable, entry.message);
+    } else if (entry.target.kind === 'object') {
+      const { bucket, key, versionId } = entry.target;
+      const problem =
+        options.check && versionId !== undefined ? await versionProblem(options.session, bucket, key, versionId) : undefined;
+      if (problem !== undefined) {
+        await flushRun();
+        fail(describeTarget(entry.target), problem);
+        continue;
+      }
+      run.push(entry.target);
+      if (run.length >= BATCH) await flushRun();
+    } else {
+      await flushRun();
+      await shareListed(entry.target, options, fail);
+    }
+  }
+  await flushRun();
+  options.printer.flush();
+  return failures;
+}
+
+async function shareListed(
+  target: Extract<ShareTarget, { kind: 'prefix' }>,
+  options: ShareOptions,
+  fail: (what: string, message: string) => void,
+): Promise<void> {
+  const { bucket, prefix } = target;
+  let found = 0;
+  try {
+    for await (const objects of listEveryObject((token) => options.session.listPageRecursive(bucket, prefix, token))) {
+      found += objects.length;
+      const batch = objects.map((o): ObjectTarget => ({ kind: 'object', uri: `s3://${bucket}/${o.key}`, bucket, key: o.key }));
+      await shareBatch(batch, options, fail);
+    }
+  } catch (error) {
+    if (error instanceof FatalShareError) throw error;
+    fail(describeTarget(target), messageOf(error));
+    return;
+  }
+  if (found === 0) fail(describeTarget(target), 'no objects under this prefix');
+}
+
+async function shareBatch(
+  targets: readonly ObjectTarget[],
+  options: ShareOptions,
+  fail: (what: string, message: string) => void,
+): Promise<void> {
+  let outcomes;
+  try {
+    outcomes = await options.session.presignAll(
+      targets.map((t) => ({
+        ...options.link,
+        bucket: t.bucket,
+        key: t.key,
+        ...(t.versionId !== undefined ? { versionId: t.versionId } : {}),
+        ...(options.attachment && options.link.method !== 'PUT' ? { downloadName: baseName(t.key) } : {}),
+      })),
+    );
+  } catch (error) {
+    throw new FatalShareError(messageOf(error));
+  }
+  if (!options.check) {
+    outcomes.forEach((outcome, index) => {
+      if (outcome.ok) options.printer.print(outcome.link);
+      else fail(describeTarget(targets[index] as ObjectTarget), outcome.message);
+    });
+    options.printer.flush();
+    return;
+  }
+  // Checked: results arrive in any order and are printed in order, as soon as all before are in.
+  type Result = { link: PresignedUrl } | { message: string };
+  const results: Array<Result | undefined> = new Array(targets.length);
+  let printed = 0;
+  const printReady = () => {
+    while (printed < results.length && results[printed] !== undefined) {
+      const result = results[printed] as Result;
+      if ('link' in result) options.printer.print(result.link);
+      else fail(describeTarget(targets[printed] as ObjectTarget), result.message);
+      printed += 1;
+    }
+    options.printer.flush();
+  };
+  options.progress.queue(outcomes.filter((o) => o.ok).length);
+  let next = 0;
+  const worker = async () => {
+    while (next < outcomes.length) {
+      const index = next++;
+      const outcome = outcomes[index];
+      if (!outcome) continue;
+      if (!outcome.ok) {
+        results[index] = { message: outcome.message };
+      } else {
+        try {
+          await checkLink(options.session, outcome.link);
+          results[index] = { link: outcome.link };
+        } catch (error) {
+          results[index] = { message: messageOf(error) };
+        }
+        options.progress.done();
+      }
+      if (index === printed) printReady();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, outcomes.length) }, worker));
+  printReady();
+}
+
+function messageOf(error: unknown): string {
+  return printable(((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').trim());
+}

@@ -1,7 +1,12 @@
 import type { Row } from '../core/listing.js';
+import type { LinkFormat } from '../core/link-formats.js';
 import type {
   Bucket,
   Failure,
+  ObjectVersion,
+  PresignOutcome,
+  VersioningStatus,
+  VersionPage,
   Connection,
   CopyOutcome,
   HttpMethod,
@@ -72,12 +77,34 @@ export interface ObjectsScreen {
 /** What the link lets its holder do: download, download under the key's file name, or upload. */
 export type LinkKind = 'download' | 'attachment' | 'upload';
 
+/** What a marked row stands for: one object, or every object under a folder at any depth. */
+export type MarkKind = 'object' | 'folder';
+
+/** Rows marked (Space) on the object lists of one bucket, by key or folder prefix. */
+export interface Marks {
+  bucket: string;
+  keys: ReadonlyMap<string, MarkKind>;
+}
+
+/** Work shown while a long job runs: listing marked folders, signing, checking. */
+export interface Progress {
+  what: string;
+  done: number;
+  total?: number;
+}
+
 export interface ExpiryScreen {
   kind: 'expiry';
   linkKind: LinkKind;
   bucket: string;
   bucketRegion?: string;
   key: string;
+  /** Several objects and folders, marked: one link per object, one expiry for all. */
+  marked?: ReadonlyMap<string, MarkKind>;
+  /** A version of `key` (from the versions screen): the link serves it even after the object changes. */
+  versionId?: string;
+  /** While marked folders are listed or many links signed. */
+  progress?: Progress;
   text: string;
   error?: string;
   /** The presign request in flight. */
@@ -97,7 +124,47 @@ export interface ResultScreen {
   showQr?: boolean;
 }
 
-export type Screen = ProfilesScreen | BucketsScreen | ObjectsScreen | ExpiryScreen | ResultScreen;
+/** One link of a list of links: signed, or why not. */
+export interface SharedRow {
+  key: string;
+  url?: string;
+  problem?: string;
+}
+
+/** Several links, one per object, with one expiry; scrolled by `offset` rows. */
+export interface LinksScreen {
+  kind: 'links';
+  bucket: string;
+  rows: SharedRow[];
+  expiresAt: Date;
+  signedAt: Date;
+  offset: number;
+  notice?: Notice;
+  copyRequest?: number;
+}
+
+/** The versions of one object (ListObjectVersions), newest first. */
+export interface VersionsScreen {
+  kind: 'versions';
+  bucket: string;
+  bucketRegion?: string;
+  key: string;
+  nav: ListNav;
+  versions: ObjectVersion[];
+  listing: Listing;
+  pagesLoaded: number;
+  versioning?: VersioningStatus;
+  statusRequest?: number;
+}
+
+export type Screen =
+  | ProfilesScreen
+  | BucketsScreen
+  | ObjectsScreen
+  | ExpiryScreen
+  | ResultScreen
+  | LinksScreen
+  | VersionsScreen;
 export type ScreenKind = Screen['kind'];
 
 /** Work for the effects runner; each finishes with an action carrying the same id. */
@@ -115,7 +182,20 @@ export type Request =
       seconds: number;
       method: HttpMethod;
       downloadName?: string;
+      versionId?: string;
     }
+  | { id: number; kind: 'expand-marks'; connection: Connection; bucket: string; marked: ReadonlyMap<string, MarkKind> }
+  | {
+      id: number;
+      kind: 'presign-all';
+      connection: Connection;
+      bucket: string;
+      bucketRegion?: string;
+      keys: readonly string[];
+      seconds: number;
+    }
+  | { id: number; kind: 'list-versions'; connection: Connection; bucket: string; key: string; token?: string }
+  | { id: number; kind: 'versioning-status'; connection: Connection; bucket: string }
   | { id: number; kind: 'bucket-region'; connection: Connection; bucket: string }
   | { id: number; kind: 'credentials-expiry'; connection: Connection }
   | { id: number; kind: 'mfa-answer'; code: string | null }
@@ -152,6 +232,12 @@ export interface State {
   /** The expiry typed last, offered again for the next object. */
   expiryText: string;
   exit?: { code: number };
+  /** Rows marked on the object lists of the bucket open now. */
+  marks?: Marks;
+  /** A question over the current screen: `yes` runs when the person agrees. */
+  confirm?: { question: string; yes: Action };
+  /** How `c` writes a list of links; kept for the session. */
+  copyFormat: LinkFormat;
   /** A message about the last key press (a refused paste, say), cleared by the next key. */
   flash?: Notice;
 }
@@ -163,6 +249,11 @@ export type Action =
   | { type: 'presigned'; requestId: number; presigned: PresignedUrl }
   | { type: 'copied'; requestId: number; outcome: CopyOutcome }
   | { type: 'bucket-region-found'; requestId: number; bucket: string; region: string }
+  | { type: 'marks-expanded'; requestId: number; keys: string[] }
+  | { type: 'presigned-all'; requestId: number; keys: readonly string[]; outcomes: PresignOutcome[] }
+  | { type: 'versions-loaded'; requestId: number; page: VersionPage }
+  | { type: 'versioning-found'; requestId: number; status: VersioningStatus }
+  | { type: 'progress'; requestId: number; progress: Progress }
   | { type: 'credentials-checked'; requestId: number; expiresAt: Date | null }
   | { type: 'mfa-answered'; requestId: number }
   | { type: 'request-failed'; requestId: number; error: Failure }
@@ -185,6 +276,15 @@ export type Action =
   | { type: 'quit' }
   | { type: 'cycle-link-kind' }
   | { type: 'toggle-qr' }
+  | { type: 'toggle-mark' }
+  | { type: 'mark-shown' }
+  | { type: 'open-versions' }
+  | { type: 'cycle-copy-format' }
+  | { type: 'scroll'; by: number }
+  | { type: 'answer'; yes: boolean }
+  /** Forgets the marks; `thenBack` also leaves the screen. */
+  | { type: 'drop-marks'; thenBack?: boolean }
+  | { type: 'sign-keys'; keys: string[] }
   | { type: 'search-server' }
   | { type: 'interrupt' }
   | { type: 'resize'; rows: number; columns: number };

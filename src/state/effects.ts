@@ -1,11 +1,12 @@
 import { S3CallError, type Connection, type S3Session, type Services } from '../core/ports.js';
-import type { Action, Request } from './app-state.js';
+import { listEveryObject } from '../core/recursive-listing.js';
+import type { Action, MarkKind, Request } from './app-state.js';
 
 /**
  * Runs one queued request through the ports and answers with the action that completes it.
  * Never throws: a failure becomes a `request-failed` action with a one-line message.
  */
-export function createRequestRunner(services: Services): (request: Request) => Promise<Action> {
+export function createRequestRunner(services: Services): (request: Request, report?: (action: Action) => void) => Promise<Action> {
   const sessions = new Map<string, S3Session>();
   const sessionFor = (connection: Connection): S3Session => {
     const key = JSON.stringify(connection);
@@ -17,7 +18,7 @@ export function createRequestRunner(services: Services): (request: Request) => P
     return session;
   };
 
-  return async (request) => {
+  return async (request, report) => {
     const requestId = request.id;
     try {
       switch (request.kind) {
@@ -42,8 +43,31 @@ export function createRequestRunner(services: Services): (request: Request) => P
             method: request.method,
             ...(request.downloadName ? { downloadName: request.downloadName } : {}),
             ...(request.bucketRegion ? { bucketRegion: request.bucketRegion } : {}),
+            ...(request.versionId ? { versionId: request.versionId } : {}),
           });
           return { type: 'presigned', requestId, presigned };
+        }
+        case 'expand-marks': {
+          const session = sessionFor(request.connection);
+          const keys = await expandMarks(session, request.bucket, request.marked, (done) =>
+            report?.({ type: 'progress', requestId, progress: { what: 'Listing marked folders', done } }),
+          );
+          return { type: 'marks-expanded', requestId, keys };
+        }
+        case 'presign-all': {
+          const { bucket, bucketRegion, seconds } = request;
+          const outcomes = await sessionFor(request.connection).presignAll(
+            request.keys.map((key) => ({ bucket, key, expiresInSeconds: seconds, method: 'GET', ...(bucketRegion ? { bucketRegion } : {}) })),
+          );
+          return { type: 'presigned-all', requestId, keys: request.keys, outcomes };
+        }
+        case 'list-versions': {
+          const page = await sessionFor(request.connection).listVersions(request.bucket, request.key, request.token);
+          return { type: 'versions-loaded', requestId, page };
+        }
+        case 'versioning-status': {
+          const status = await sessionFor(request.connection).versioningStatus(request.bucket);
+          return { type: 'versioning-found', requestId, status };
         }
         case 'bucket-region': {
           const region = await sessionFor(request.connection).bucketRegion(request.bucket);
@@ -69,4 +93,25 @@ export function createRequestRunner(services: Services): (request: Request) => P
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').trim() || 'Something went wrong.';
+}
+
+/** Every object the marks stand for, once each, in key order: marked objects, and all under marked folders. */
+async function expandMarks(
+  session: S3Session,
+  bucket: string,
+  marked: ReadonlyMap<string, MarkKind>,
+  progress: (done: number) => void,
+): Promise<string[]> {
+  const keys = new Set<string>();
+  for (const [key, kind] of marked) {
+    if (kind === 'object') {
+      keys.add(key);
+      continue;
+    }
+    for await (const objects of listEveryObject((token) => session.listPageRecursive(bucket, key, token))) {
+      for (const object of objects) keys.add(object.key);
+      progress(keys.size);
+    }
+  }
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -9,7 +9,9 @@ import type { Completion, ScreenModule, UserAction } from './screens/module.js';
 import { objectsModule } from './screens/objects.js';
 import { updateHelp, updateMfa } from './screens/overlays.js';
 import { profilesDiscovered, profilesModule } from './screens/profiles.js';
+import { linksModule } from './screens/links.js';
 import { resultModule } from './screens/result.js';
+import { versionsModule } from './screens/versions.js';
 
 export { ancestorPrefixes } from './screens/profiles.js';
 export { firstPageSize } from './screens/objects.js';
@@ -23,6 +25,7 @@ export function initialState(options: StartOptions, terminal = { rows: 24, colum
     requests: [{ id: 1, kind: 'discover-profiles' }],
     nextRequestId: 2,
     expiryText: options.expiryText ?? DEFAULT_EXPIRY_TEXT,
+    copyFormat: 'plain',
   };
 }
 
@@ -32,6 +35,8 @@ const MODULES: { [K in Screen['kind']]: ScreenModule<Extract<Screen, { kind: K }
   objects: objectsModule,
   expiry: expiryModule,
   result: resultModule,
+  links: linksModule,
+  versions: versionsModule,
 };
 
 function moduleOf<S extends Screen>(screen: S): ScreenModule<S> {
@@ -52,6 +57,11 @@ function act(state: State, action: UserAction): State {
   if (action.type === 'mfa-requested') return { ...state, help: undefined, mfa: { serial: action.serial, code: '' } };
   const fresh: State = state.flash ? { ...state, flash: undefined } : state;
   if (fresh.mfa) return updateMfa(fresh, fresh.mfa, action);
+  if (fresh.confirm) {
+    if (action.type !== 'answer') return fresh;
+    const answered = { ...fresh, confirm: undefined };
+    return action.yes ? act(answered, fresh.confirm.yes as UserAction) : answered;
+  }
   if (fresh.help) return updateHelp(fresh, fresh.help, action);
   if (action.type === 'toggle-help') return { ...fresh, help: { offset: 0 } };
   const screen = topScreen(fresh);

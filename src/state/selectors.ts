@@ -52,6 +52,8 @@ export function visibleCount(state: State, screen: Screen): number {
       return visibleBuckets(screen).length;
     case 'objects':
       return visibleRows(screen).length;
+    case 'versions':
+      return screen.versions.length;
     default:
       return 0;
   }

@@ -14,7 +14,9 @@ import { Help } from './screens/help.js';
 import { MfaPrompt } from './screens/mfa-prompt.js';
 import { ObjectBrowser } from './screens/object-browser.js';
 import { ProfilePicker } from './screens/profile-picker.js';
+import { Links } from './screens/links.js';
 import { Result } from './screens/result.js';
+import { Versions } from './screens/versions.js';
 import { ServicesContext } from './services-context.js';
 import { useRequests } from './use-requests.js';
 
@@ -98,6 +100,8 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
       <Header trail={breadcrumb(state)} />
       {state.mfa ? (
         <MfaPrompt serial={state.mfa.serial} code={state.mfa.code} />
+      ) : state.confirm ? (
+        <NoticeLine notice={{ tone: 'warning', text: state.confirm.question }} />
       ) : state.help ? (
         <Help state={state} />
       ) : (
@@ -117,18 +121,26 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'buckets':
       return <BucketPicker screen={screen} height={height} />;
     case 'objects':
-      return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} />;
+      return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} marks={state.marks} />;
     case 'expiry':
       return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
     case 'result':
       return <Result screen={screen} columns={state.terminal.columns} rows={state.terminal.rows} />;
+    case 'links':
+      return <Links screen={screen} format={state.copyFormat} columns={state.terminal.columns} rows={state.terminal.rows} />;
+    case 'versions':
+      return <Versions screen={screen} height={height} />;
   }
 }
 
 /** What stays on the terminal after the app ends: the link, when one was made, else nothing. */
 function FinalFrame({ state }: { state: State }) {
   const screen = topScreen(state);
-  if (state.exit?.code !== 0 || screen.kind !== 'result') return null;
+  if (state.exit?.code !== 0) return null;
+  if (screen.kind === 'links') {
+    return <Links screen={{ ...screen, notice: undefined }} format={state.copyFormat} columns={state.terminal.columns} rows={Number.MAX_SAFE_INTEGER} />;
+  }
+  if (screen.kind !== 'result') return null;
   return <Result screen={{ ...screen, showQr: false }} final columns={state.terminal.columns} rows={state.terminal.rows} />;
 }
 
@@ -142,6 +154,8 @@ function breadcrumb(state: State): string[] {
   }
   if (screen.kind === 'expiry') trail.push(screen.bucket, screen.key);
   if (screen.kind === 'result') trail.push(screen.presigned.bucket, screen.presigned.key);
+  if (screen.kind === 'links') trail.push(screen.bucket, `${screen.rows.length} objects`);
+  if (screen.kind === 'versions') trail.push(screen.bucket, screen.key, 'versions');
   return trail;
 }
 

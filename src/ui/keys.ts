@@ -1,5 +1,5 @@
 import type { Action, ScreenKind, State } from '../state/app-state.js';
-import { listHeight, tooSmall, topScreen } from '../state/selectors.js';
+import { listHeight, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
 
 /** The parts of a key press the app reads (a subset of Ink's `Key`). */
 export interface KeyPress {
@@ -18,7 +18,7 @@ export interface KeyPress {
 }
 
 /** Who takes the keys now: an overlay above the screens, in a fixed priority, or the screen on top. */
-export type KeyOwner = ScreenKind | 'mfa' | 'help' | 'too-small';
+export type KeyOwner = ScreenKind | 'mfa' | 'confirm' | 'help' | 'too-small';
 
 /** Stands in a binding's `keys` for printable text typed (or pasted) on its owner. */
 export const TEXT = 'text';
@@ -51,7 +51,8 @@ export interface Binding {
 }
 
 const LISTS: readonly KeyOwner[] = ['profiles', 'buckets', 'objects'];
-const SCREENS: readonly KeyOwner[] = [...LISTS, 'expiry', 'result'];
+const SCREENS: readonly KeyOwner[] = [...LISTS, 'expiry', 'result', 'links', 'versions'];
+const RESULTS: readonly KeyOwner[] = ['result', 'links'];
 
 /** Every key binding of the app. The footer and the help are generated from this list. */
 export const BINDINGS: readonly Binding[] = [
@@ -59,7 +60,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['up', 'down', 'ctrl+p', 'ctrl+n'],
     label: '↑↓',
     does: 'move',
-    owners: LISTS,
+    owners: [...LISTS, 'versions'],
     footer: 2,
     enabled: hasRows,
     action: (_state, { name }) => ({ type: 'move', by: name === 'up' || name === 'ctrl+p' ? -1 : 1 }),
@@ -82,7 +83,52 @@ export const BINDINGS: readonly Binding[] = [
   },
   { keys: ['enter'], label: '⏎', does: 'open', owners: LISTS, footer: 1, enabled: canOpen, action: () => ({ type: 'select' }) },
   { keys: ['enter'], label: '⏎', does: 'sign the link', owners: ['expiry'], footer: 1, action: () => ({ type: 'select' }) },
-  { keys: ['r'], label: 'r', does: 'retry', owners: LISTS, footer: 1, enabled: hasError, action: () => ({ type: 'retry' }) },
+  {
+    keys: [' '],
+    label: 'space',
+    does: 'mark',
+    owners: ['objects'],
+    footer: 6,
+    enabled: (state) => hasRows(state) && rowUnderCursor(state) !== undefined,
+    action: () => ({ type: 'toggle-mark' }),
+  },
+  {
+    keys: ['*'],
+    label: '*',
+    does: 'mark all shown',
+    owners: ['objects'],
+    enabled: (state) => hasRows(state) && rowUnderCursor(state) !== undefined,
+    action: () => ({ type: 'mark-shown' }),
+  },
+  {
+    keys: ['v'],
+    label: 'v',
+    does: 'versions',
+    owners: ['objects'],
+    footer: 8,
+    // Once a filter is typed, v is a letter of it.
+    enabled: (state) => filterOf(state) === '' && rowUnderCursor(state)?.kind === 'object',
+    action: () => ({ type: 'open-versions' }),
+  },
+  {
+    keys: ['enter'],
+    label: '⏎',
+    does: 'sign this version',
+    owners: ['versions'],
+    footer: 1,
+    enabled: (state) => versionUnderCursor(state) !== undefined,
+    action: () => ({ type: 'select' }),
+  },
+  {
+    keys: ['up', 'down', 'pageup', 'pagedown'],
+    label: '↑↓',
+    does: 'scroll',
+    owners: ['links'],
+    footer: 5,
+    action: (_state, { name }) => ({ type: 'scroll', by: HELP_SCROLL[name] ?? 0 }),
+  },
+  { keys: ['f'], label: 'f', does: 'copy format', owners: ['links'], footer: 2, action: () => ({ type: 'cycle-copy-format' }) },
+  { keys: ['r'], label: 'r', does: 'retry', owners: [...LISTS, 'versions'], footer: 1, enabled: hasError, action: () => ({ type: 'retry' }) },
   {
     keys: ['backspace'],
     label: '⌫',
@@ -103,22 +149,34 @@ export const BINDINGS: readonly Binding[] = [
     enabled: (state) => listShown(state) && filterOf(state) !== '',
     action: () => ({ type: 'search-server' }),
   },
-  { keys: ['tab'], label: 'tab', does: 'link kind', owners: ['expiry'], footer: 4, action: () => ({ type: 'cycle-link-kind' }) },
+  {
+    keys: ['tab'],
+    label: 'tab',
+    does: 'link kind',
+    owners: ['expiry'],
+    footer: 4,
+    // Marked objects and versions get download links only.
+    enabled: (state) => {
+      const screen = topScreen(state);
+      return screen.kind === 'expiry' && !screen.marked && !screen.versionId;
+    },
+    action: () => ({ type: 'cycle-link-kind' }),
+  },
   { keys: [TEXT], label: 'type', does: 'filter', owners: LISTS, footer: 3, enabled: listShown, action: typed },
   { keys: [TEXT], label: 'type', does: 'hours', owners: ['expiry'], footer: 3, action: typed },
-  { keys: ['c'], label: 'c', does: 'copy', owners: ['result'], footer: 1, action: () => ({ type: 'copy-url' }) },
+  { keys: ['c'], label: 'c', does: 'copy', owners: RESULTS, footer: 1, action: () => ({ type: 'copy-url' }) },
   { keys: ['r'], label: 'r', does: 'QR code', owners: ['result'], footer: 5, action: () => ({ type: 'toggle-qr' }) },
   {
     keys: ['n'],
     label: 'n',
     does: 'another object',
-    owners: ['result'],
+    owners: RESULTS,
     footer: 3,
     enabled: (state) => state.stack.some((screen) => screen.kind === 'objects'),
     action: () => ({ type: 'another-object' }),
   },
-  { keys: ['e'], label: 'e', does: 'change expiry', owners: ['result'], footer: 4, action: () => ({ type: 'change-expiry' }) },
-  { keys: ['q'], label: 'q', does: 'quit', owners: ['result'], footer: 2, action: () => ({ type: 'quit' }) },
+  { keys: ['e'], label: 'e', does: 'change expiry', owners: RESULTS, footer: 4, action: () => ({ type: 'change-expiry' }) },
+  { keys: ['q'], label: 'q', does: 'quit', owners: RESULTS, footer: 2, action: () => ({ type: 'quit' }) },
   { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
   // The MFA prompt.
@@ -142,6 +200,9 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'select' }),
   },
   { keys: ['esc'], label: 'esc', does: 'cancel', owners: ['mfa'], footer: 2, action: () => ({ type: 'back' }) },
+  // A question (forget the marks? sign 3,000 links?).
+  { keys: ['y', 'enter'], label: 'y', does: 'yes', owners: ['confirm'], footer: 0, action: () => ({ type: 'answer', yes: true }) },
+  { keys: ['n', 'esc'], label: 'n', does: 'no', owners: ['confirm'], footer: 1, action: () => ({ type: 'answer', yes: false }) },
   // The help.
   {
     keys: ['up', 'down', 'pageup', 'pagedown'],
@@ -159,7 +220,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['ctrl+c'],
     label: 'ctrl-c',
     does: 'quit',
-    owners: [...SCREENS, 'mfa', 'help', 'too-small'],
+    owners: [...SCREENS, 'mfa', 'confirm', 'help', 'too-small'],
     footer: 7,
     action: () => ({ type: 'interrupt' }),
   },
@@ -184,6 +245,7 @@ function typed(_state: State, { input }: Press): Action {
 export function keyOwner(state: State): KeyOwner {
   if (tooSmall(state)) return 'too-small';
   if (state.mfa) return 'mfa';
+  if (state.confirm) return 'confirm';
   if (state.help) return 'help';
   return topScreen(state).kind;
 }
@@ -239,6 +301,7 @@ function listShown(state: State): boolean {
   if (screen.kind === 'profiles') return state.discovery.status === 'ready';
   if (screen.kind === 'buckets') return screen.load.status === 'ready' || screen.load.status === 'denied';
   if (screen.kind === 'objects') return screen.pagesLoaded > 0 || screen.listing.status === 'denied';
+  if (screen.kind === 'versions') return screen.versions.length > 0;
   return false;
 }
 
@@ -262,6 +325,16 @@ function canOpen(state: State): boolean {
   return true;
 }
 
+function rowUnderCursor(state: State) {
+  const screen = topScreen(state);
+  return screen.kind === 'objects' ? visibleRows(screen)[screen.nav.cursor] : undefined;
+}
+
+function versionUnderCursor(state: State) {
+  const screen = topScreen(state);
+  return screen.kind === 'versions' ? screen.versions[screen.nav.cursor] : undefined;
+}
+
 function mfaCode(state: State): string {
   return state.mfa?.code ?? '';
 }
@@ -276,7 +349,7 @@ function hasError(state: State): boolean {
   if (screen.kind === 'profiles') return state.discovery.status === 'failed';
   // Where listing was refused, letters type a name instead (retrying would be refused again).
   if (screen.kind === 'buckets') return screen.load.status === 'failed';
-  if (screen.kind === 'objects') return screen.listing.status === 'failed';
+  if (screen.kind === 'objects' || screen.kind === 'versions') return screen.listing.status === 'failed';
   return false;
 }
 

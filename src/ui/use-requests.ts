@@ -20,9 +20,10 @@ export function useRequests(requests: readonly Request[], services: Services, di
     for (const request of requests) {
       if (started.current.has(request.id)) continue;
       started.current.add(request.id);
-      void run.current?.(request).then((action) => {
+      const report = (action: Action) => {
         if (mounted.current) dispatch(action);
-      });
+      };
+      void run.current?.(request, report).then(report);
     }
   }, [requests, dispatch]);
 }

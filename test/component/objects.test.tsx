@@ -154,7 +154,7 @@ describe('object browser', () => {
     let frame = await app.waitFor('SlowDown: reduce');
     expect(frame).toContain(`${PAGE_SIZE} objects · 0 folders · SlowDown: reduce your request rate`);
     // The footer offers the retry only while there is something to retry.
-    expect(frame).toMatch(/⏎ open {2}r retry/);
+    expect(frame).toMatch(/⏎ open .*r retry/);
     expect(frame).not.toContain('RequestId');
     expect(listRows(frame)).toHaveLength(17);
     expect(cursorLine(frame)).toContain('file-049.bin');
@@ -176,7 +176,7 @@ describe('object browser', () => {
     services.s3.control.failNext('listPage', 'Access Denied');
     const app = renderApp(services, EXPORTS_ROOT);
     const frame = await app.waitFor('Access Denied');
-    expect(frame).toContain('r retry  esc back');
+    expect(frame).toMatch(/r retry .*esc back/);
     await app.press('r');
     await app.waitFor('2 objects · 3 folders');
   });

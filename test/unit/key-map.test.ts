@@ -3,6 +3,7 @@
  * something there, and each listed key does something when pressed.
  */
 import { describe, expect, it } from 'vitest';
+import type { PresignedUrl } from '../../src/core/ports.js';
 import type { Action, State } from '../../src/state/app-state.js';
 import { initialState, reducer } from '../../src/state/reducer.js';
 import { topScreen } from '../../src/state/selectors.js';
@@ -54,23 +55,50 @@ const expiry = run(objects, { type: 'move', by: 1 }, { type: 'select' });
 const signing = run(expiry, { type: 'select' });
 const presignRequest = signing.requests.find((r) => r.kind === 'presign')!;
 const at = new Date('2026-12-01T00:00:00Z');
-const result = run(signing, {
-  type: 'presigned',
-  requestId: presignRequest.id,
-  presigned: {
-    url: 'https://b1.s3.amazonaws.com/k0?X-Amz-Signature=x', method: 'GET', bucket: 'b1', key: 'k0', region: 'eu-west-1',
-    expiresInSeconds: 3600, signedAt: at, requestedExpiresAt: at, expiresAt: at,
-  },
-});
+const presigned: PresignedUrl = {
+  url: 'https://b1.s3.amazonaws.com/k0?X-Amz-Signature=x', method: 'GET', bucket: 'b1', key: 'k0', region: 'eu-west-1',
+  expiresInSeconds: 3600, signedAt: at, requestedExpiresAt: at, expiresAt: at,
+};
+const result = run(signing, { type: 'presigned', requestId: presignRequest.id, presigned });
 const mfa = run(buckets, { type: 'mfa-requested', serial: 'arn:aws:iam::1:mfa/me' });
 const mfaFull = run(mfa, { type: 'type-text', text: '123456' });
 const help = run(buckets, { type: 'toggle-help' });
 const helpShort = run({ ...buckets, terminal: { rows: 12, columns: 80 } }, { type: 'toggle-help' });
 const tooSmall = run(buckets, { type: 'resize', rows: 8, columns: 30 });
 
+const marked = run(objects, { type: 'toggle-mark' }, { type: 'toggle-mark' });
+const confirm = run(marked, { type: 'back' });
+const markedExpiry = run(marked, { type: 'select' });
+const signingAll = run(markedExpiry, { type: 'select' });
+const listing = signingAll.requests.find((r) => r.kind === 'expand-marks')!;
+const expanded = run(signingAll, { type: 'marks-expanded', requestId: listing.id, keys: ['f/a', 'f/b', 'k0'] });
+const presignAll = expanded.requests.find((r) => r.kind === 'presign-all')!;
+const links = run(expanded, {
+  type: 'presigned-all',
+  requestId: presignAll.id,
+  keys: ['f/a', 'f/b', 'k0'],
+  outcomes: [
+    { ok: true, link: { ...presigned, key: 'f/a' } },
+    { ok: false, message: 'no such key' },
+    { ok: true, link: presigned },
+  ],
+});
+const versionsOpen = run(objects, { type: 'move', by: 1 }, { type: 'open-versions' });
+const versionsRequest = versionsOpen.requests.find((r) => r.kind === 'list-versions')!;
+const versions = run(versionsOpen, {
+  type: 'versions-loaded',
+  requestId: versionsRequest.id,
+  page: {
+    versions: [
+      { key: 'k0', versionId: 'v2', isLatest: true, deleteMarker: false, size: 1 },
+      { key: 'k0', versionId: 'v1', isLatest: false, deleteMarker: false, size: 1 },
+    ],
+  },
+});
+
 const CASES: Record<string, State> = {
   profiles, buckets, bucketsFailed, bucketsDenied, objects, objectsFiltered, objectsFailed, expiry, result,
-  mfa, mfaFull, help, helpShort, tooSmall,
+  mfa, mfaFull, help, helpShort, tooSmall, marked, confirm, markedExpiry, links, versions,
 };
 
 describe.each(Object.entries(CASES))('%s', (_name, state) => {

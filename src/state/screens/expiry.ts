@@ -1,6 +1,8 @@
 import { baseName } from '../../core/content-disposition.js';
 import { parseExpiry } from '../../core/expiry.js';
-import type { ExpiryScreen, LinkKind, State } from '../app-state.js';
+import { formatCount } from '../../core/listing.js';
+import type { PresignOutcome } from '../../core/ports.js';
+import type { ExpiryScreen, LinkKind, LinksScreen, MarkKind, SharedRow, State } from '../app-state.js';
 import { enqueue, pop, push, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
 
@@ -30,6 +32,8 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
         const linkKind = LINK_KINDS[(LINK_KINDS.indexOf(screen.linkKind) + 1) % LINK_KINDS.length] as LinkKind;
         return replaceTop(state, { ...screen, linkKind, error: undefined });
       }
+      case 'sign-keys':
+        return signKeys(state, screen, action.keys);
       case 'back':
         return pop(state);
       default:
@@ -40,6 +44,9 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
   waitsOn: (screen, requestId) => screen.pendingRequest === requestId || screen.credentialsRequest === requestId,
 
   answer(state, screen, action, put) {
+    if (action.type === 'progress') return put({ ...screen, progress: action.progress });
+    if (action.type === 'marks-expanded') return marksExpanded(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys);
+    if (action.type === 'presigned-all') return signedAll(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys, action.outcomes);
     if (action.type === 'credentials-checked') {
       return put({ ...screen, credentialsRequest: undefined, credentialsExpireAt: action.expiresAt });
     }
@@ -48,7 +55,7 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
       if (screen.credentialsRequest === action.requestId) {
         return put({ ...screen, credentialsRequest: undefined, credentialsExpireAt: null });
       }
-      return put({ ...screen, pendingRequest: undefined, error: action.error.message });
+      return put({ ...screen, pendingRequest: undefined, progress: undefined, error: action.error.message });
     }
     if (action.type !== 'presigned') return state;
     const signed = put({ ...screen, pendingRequest: undefined, error: undefined });
@@ -75,6 +82,7 @@ function submit(state: State, screen: ExpiryScreen): State {
   const parsed = parseExpiry(screen.text);
   if (!parsed.ok) return replaceTop(state, { ...screen, error: parsed.message });
   if (!state.connection) return state;
+  if (screen.marked) return expandMarks(state, screen, screen.marked);
   const id = state.nextRequestId;
   return enqueue(replaceTop(state, { ...screen, error: undefined, pendingRequest: id }), {
     kind: 'presign',
@@ -85,5 +93,66 @@ function submit(state: State, screen: ExpiryScreen): State {
     seconds: parsed.seconds,
     method: screen.linkKind === 'upload' ? 'PUT' : 'GET',
     ...(screen.linkKind === 'attachment' ? { downloadName: baseName(screen.key) } : {}),
+    ...(screen.versionId ? { versionId: screen.versionId } : {}),
   });
+}
+
+/** Above this many objects, signing waits for a yes. */
+export const CONFIRM_ABOVE = 1000;
+
+/** Marked folders are listed first (every object under them); marked objects are signed as they are. */
+function expandMarks(state: State, screen: ExpiryScreen, marked: ReadonlyMap<string, MarkKind>): State {
+  const folders = [...marked.values()].includes('folder');
+  if (!folders) return signKeys(state, screen, [...marked.keys()]);
+  if (!state.connection) return state;
+  const id = state.nextRequestId;
+  return enqueue(
+    replaceTop(state, { ...screen, error: undefined, pendingRequest: id, progress: { what: 'Listing marked folders', done: 0 } }),
+    { kind: 'expand-marks', connection: state.connection, bucket: screen.bucket, marked },
+  );
+}
+
+function marksExpanded(state: State, screen: ExpiryScreen, keys: string[]): State {
+  if (keys.length === 0) return replaceTop(state, { ...screen, pendingRequest: undefined, error: 'The marked folders hold no objects.' });
+  if (keys.length <= CONFIRM_ABOVE) return signKeys(state, screen, keys);
+  return {
+    ...state,
+    confirm: { question: `Sign ${formatCount(keys.length)} links, one per object?`, yes: { type: 'sign-keys', keys } },
+  };
+}
+
+function signKeys(state: State, screen: ExpiryScreen, keys: readonly string[]): State {
+  const parsed = parseExpiry(screen.text);
+  if (!parsed.ok || !state.connection) return state;
+  const id = state.nextRequestId;
+  return enqueue(
+    replaceTop(state, { ...screen, error: undefined, pendingRequest: id, progress: { what: 'Signing', done: 0, total: keys.length } }),
+    {
+      kind: 'presign-all',
+      connection: state.connection,
+      bucket: screen.bucket,
+      ...(screen.bucketRegion ? { bucketRegion: screen.bucketRegion } : {}),
+      keys,
+      seconds: parsed.seconds,
+    },
+  );
+}
+
+function signedAll(state: State, screen: ExpiryScreen, keys: readonly string[], outcomes: readonly PresignOutcome[]): State {
+  const first = outcomes.find((outcome) => outcome.ok);
+  const at = first?.ok ? first.link : undefined;
+  const rows: SharedRow[] = outcomes.map((outcome, i) =>
+    outcome.ok ? { key: outcome.link.key, url: outcome.link.url } : { key: keys[i] ?? '', problem: outcome.message },
+  );
+  const links: LinksScreen = {
+    kind: 'links',
+    bucket: screen.bucket,
+    rows,
+    signedAt: at?.signedAt ?? new Date(0),
+    expiresAt: at?.expiresAt ?? new Date(0),
+    offset: 0,
+  };
+  const text = rows.flatMap((row) => (row.url ? [row.url] : [])).join('\n');
+  // The marks are shared: they are not carried into the next choice.
+  return push({ ...state, marks: undefined, expiryText: screen.text, ...(text ? { lastUrl: text } : {}) }, links);
 }

@@ -1,11 +1,11 @@
 import type { ListNav } from '../list-nav.js';
 import { moveTo, withFilter } from '../list-nav.js';
-import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State } from '../app-state.js';
+import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State, VersionsScreen } from '../app-state.js';
 import { listHeight, visibleCount } from '../selectors.js';
 import { pop, replaceTop } from '../stack.js';
 import type { UserAction } from './module.js';
 
-export type ListScreen = ProfilesScreen | BucketsScreen | ObjectsScreen;
+export type ListScreen = ProfilesScreen | BucketsScreen | ObjectsScreen | VersionsScreen;
 
 /** Longer than any S3 key (1,024 bytes): a paste past it is refused rather than drawn. */
 export const MAX_FILTER_LENGTH = 1024;

@@ -1,4 +1,4 @@
-import { appendPage } from '../../core/listing.js';
+import { appendPage, formatCount } from '../../core/listing.js';
 import type { ListPage } from '../../core/ports.js';
 import type { LinkKind, ObjectsScreen, State } from '../app-state.js';
 import { initialNav, moveTo } from '../list-nav.js';
@@ -6,7 +6,9 @@ import { listHeight, visibleRows } from '../selectors.js';
 import { enqueue, push, replaceTop } from '../stack.js';
 import { expiryScreen } from './expiry.js';
 import { updateList } from './list.js';
-import type { ScreenModule } from './module.js';
+import { markCount, markShown, toggleMark } from './marks.js';
+import type { ScreenModule, UserAction } from './module.js';
+import { versionsScreen } from './versions.js';
 
 export function objectsScreen(bucket: string, prefix: string, bucketRegion?: string): ObjectsScreen {
   return {
@@ -33,6 +35,21 @@ export const objectsModule: ScreenModule<ObjectsScreen> = {
           : state;
       case 'search-server':
         return searchServer(state, screen);
+      case 'toggle-mark':
+        return updateList(toggleMark(state, screen), screen, { type: 'move', by: 1 }) ?? state;
+      case 'mark-shown':
+        return markShown(state, screen);
+      case 'open-versions': {
+        const row = visibleRows(screen)[screen.nav.cursor];
+        return row?.kind === 'object' ? push(state, versionsScreen(screen, row.key)) : state;
+      }
+      case 'drop-marks': {
+        const dropped = { ...state, marks: undefined };
+        return action.thenBack ? (updateList(dropped, screen, { type: 'back' }) ?? dropped) : dropped;
+      }
+      case 'back':
+      case 'erase':
+        return askBeforeDroppingMarks(state, screen, action) ?? updateList(state, screen, action) ?? state;
       default:
         return updateList(state, screen, action) ?? state;
     }
@@ -70,6 +87,20 @@ function retryListing(token: string | undefined): ObjectsScreen['listing'] {
   return token === undefined ? { status: 'idle' } : { status: 'more', nextToken: token };
 }
 
+/**
+ * Esc (filter empty) with marks asks before forgetting them; so does leaving the bucket. Moving
+ * between its folders keeps them.
+ */
+function askBeforeDroppingMarks(state: State, screen: ObjectsScreen, action: UserAction): State | undefined {
+  const count = markCount(state, screen.bucket);
+  if (count === 0 || screen.nav.filter !== '') return undefined;
+  const below = state.stack[state.stack.length - 2];
+  const leavesBucket = below?.kind !== 'objects';
+  if (action.type === 'erase' && !leavesBucket) return undefined;
+  const question = `Forget the ${count === 1 ? 'marked row' : `${formatCount(count)} marked rows`}${leavesBucket ? ' and leave the bucket' : ''}?`;
+  return { ...state, confirm: { question, yes: { type: 'drop-marks', thenBack: leavesBucket } } };
+}
+
 function select(state: State, screen: ObjectsScreen): State {
   const typed = screen.nav.filter.trim();
   if (screen.listing.status === 'denied') return typed === '' ? state : openExpiry(state, screen, screen.prefix + screen.nav.filter);
@@ -77,6 +108,10 @@ function select(state: State, screen: ObjectsScreen): State {
   // A name that matches nothing loaded is a new key: offer an upload link for it.
   if (!row) return typed === '' ? state : openExpiry(state, screen, screen.prefix + typed, 'upload');
   if (row.kind === 'folder') return push(state, objectsScreen(screen.bucket, row.prefix, screen.bucketRegion));
+  if (state.marks?.bucket === screen.bucket) {
+    const target = { bucket: screen.bucket, bucketRegion: screen.bucketRegion, key: row.key, linkKind: 'download' as const };
+    return push(state, { ...expiryScreen(state, target), marked: state.marks.keys });
+  }
   return openExpiry(state, screen, row.key);
 }
 

@@ -12,7 +12,8 @@ import {
 } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
 import { baseName } from '../../core/content-disposition.js';
-import type { ExpiryScreen, LinkKind } from '../../state/app-state.js';
+import { formatCount } from '../../core/listing.js';
+import type { ExpiryScreen, LinkKind, MarkKind, Progress } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
 import { useServices } from '../services-context.js';
 
@@ -28,11 +29,27 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
   const credentialsEnd = screen.credentialsExpireAt ?? undefined;
   return (
     <Box flexDirection="column" paddingLeft={2}>
-      <Text wrap="truncate-middle">
-        {'Object   '}
-        <Text bold>{printable(`s3://${screen.bucket}/${screen.key}`)}</Text>
-      </Text>
-      <LinkKindLine screen={screen} />
+      {screen.marked ? (
+        <Text wrap="truncate-middle">
+          {'Objects  '}
+          <Text bold>{markedText(screen.marked)}</Text>
+          <Text dimColor>{`  in s3://${printable(screen.bucket)}/ · download links`}</Text>
+        </Text>
+      ) : (
+        <Text wrap="truncate-middle">
+          {'Object   '}
+          <Text bold>{printable(`s3://${screen.bucket}/${screen.key}`)}</Text>
+        </Text>
+      )}
+      {screen.versionId ? (
+        <Text wrap="truncate-end">
+          {'Version  '}
+          <Text bold>{printable(screen.versionId)}</Text>
+          <Text dimColor>{'  (the link serves this version even after the object changes)'}</Text>
+        </Text>
+      ) : screen.marked ? null : (
+        <LinkKindLine screen={screen} />
+      )}
       {gap}
       <Text wrap="truncate-start">
         {'Expires in (hours): '}
@@ -61,7 +78,7 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
           {printable(parsed.message)}
         </Text>
       )}
-      {screen.pendingRequest !== undefined ? <Spinner label="Signing…" /> : null}
+      {screen.pendingRequest !== undefined ? <Spinner label={progressText(screen.progress)} /> : null}
     </Box>
   );
 }
@@ -114,4 +131,20 @@ function Preview({ seconds, now, credentialsEnd, compact }: PreviewProps) {
       {cut ? <Text color="yellow">{', when the credentials end.'}</Text> : '.'}
     </Text>
   );
+}
+
+function markedText(marked: ReadonlyMap<string, MarkKind>): string {
+  const folders = [...marked.values()].filter((kind) => kind === 'folder').length;
+  const objects = marked.size - folders;
+  const parts = [
+    ...(objects ? [objects === 1 ? '1 object' : `${formatCount(objects)} objects`] : []),
+    ...(folders ? [folders === 1 ? 'everything in 1 folder' : `everything in ${formatCount(folders)} folders`] : []),
+  ];
+  return parts.join(' and ');
+}
+
+function progressText(progress: Progress | undefined): string {
+  if (!progress) return 'Signing…';
+  const count = progress.total === undefined ? formatCount(progress.done) : `${formatCount(progress.done)}/${formatCount(progress.total)}`;
+  return progress.done === 0 && progress.total !== undefined ? `${progress.what} ${formatCount(progress.total)} links…` : `${progress.what}… ${count}`;
 }

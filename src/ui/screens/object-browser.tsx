@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { countOf, countRows, formatBytes, formatCount, formatTimestamp, rowId, type Row } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
-import type { ObjectsScreen } from '../../state/app-state.js';
+import type { Marks, ObjectsScreen } from '../../state/app-state.js';
+import { isMarked, marksSummary } from '../../state/screens/marks.js';
 import { visibleRows } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
@@ -14,7 +15,7 @@ const DATE_WIDTH = 16;
 /** Narrower than this, rows leave out the date so the name keeps its room. */
 const DATE_FROM_COLUMNS = 60;
 
-export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScreen; height: number; columns: number }) {
+export function ObjectBrowser({ screen, height, columns, marks }: { screen: ObjectsScreen; height: number; columns: number; marks?: Marks | undefined }) {
   const withDate = columns >= DATE_FROM_COLUMNS;
   const { listing } = screen;
   if (screen.pagesLoaded === 0) {
@@ -36,6 +37,8 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
     return <Spinner label="Listing objects…" />;
   }
   const rows = visibleRows(screen);
+  // The mark column shows once something in this bucket is marked.
+  const marking = marks?.bucket === screen.bucket;
   if (screen.rows.length === 0 && listing.status === 'complete') {
     if (screen.search !== undefined) {
       return (
@@ -49,14 +52,21 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
   }
   return (
     <Box flexDirection="column">
-      <FilterLine filter={screen.nav.filter} right={<Status screen={screen} shown={rows.length} />} />
+      <FilterLine filter={screen.nav.filter} right={<Status screen={screen} shown={rows.length} marks={marks} />} />
       <WindowList
         items={rows}
         cursor={screen.nav.cursor}
         offset={screen.nav.offset}
         height={height}
         rowKey={rowId}
-        renderRow={(row, selected) => <ObjectRow row={row} selected={selected} withDate={withDate} />}
+        renderRow={(row, selected) => (
+          <ObjectRow
+            row={row}
+            selected={selected}
+            withDate={withDate}
+            marked={marking ? isMarked(marks, screen.bucket, row) : undefined}
+          />
+        )}
       />
       {rows.length === 0 ? <Text dimColor>{'   nothing loaded matches the filter'}</Text> : null}
     </Box>
@@ -64,16 +74,34 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
 }
 
 /** The name takes what the size and date columns leave, so the row follows the terminal's width. */
-function ObjectRow({ row, selected, withDate }: { row: Row; selected: boolean; withDate: boolean }) {
+interface ObjectRowProps {
+  row: Row;
+  selected: boolean;
+  withDate: boolean;
+  /** undefined: no mark column (nothing marked). */
+  marked: boolean | undefined;
+}
+
+function ObjectRow({ row, selected, withDate, marked }: ObjectRowProps) {
+  const mark =
+    marked === undefined ? null : (
+      <Box flexShrink={0} width={2}>
+        <Text color="magenta" bold>
+          {marked ? '●' : ' '}
+        </Text>
+      </Box>
+    );
   if (row.kind === 'folder') {
     return (
       <Box flexGrow={1} flexShrink={1}>
+        {mark}
         <Text bold={selected} color="blue" wrap="truncate-middle">{`📁 ${printable(row.name)}`}</Text>
       </Box>
     );
   }
   return (
     <Box flexGrow={1}>
+      {mark}
       <Box flexGrow={1} flexShrink={1} minWidth={4}>
         <Text bold={selected} wrap="truncate-middle">{`📄 ${printable(row.name)}`}</Text>
       </Box>
@@ -89,9 +117,10 @@ function ObjectRow({ row, selected, withDate }: { row: Row; selected: boolean; w
   );
 }
 
-function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
+function Status({ screen, shown, marks }: { screen: ObjectsScreen; shown: number; marks?: Marks | undefined }) {
   const { folders, objects } = countRows(screen.rows);
-  const counts = `${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
+  const marked = marksSummary(marks, screen.bucket);
+  const counts = `${marked ? `${marked} · ` : ''}${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
   const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
   const { listing } = screen;

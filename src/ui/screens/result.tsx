@@ -43,6 +43,11 @@ export function Result({ screen, columns, rows, final = false }: ResultProps) {
             <Text bold>{printable(`s3://${presigned.bucket}/${presigned.key}`)}</Text>
             <Text dimColor>{`  (signed for ${presigned.region})`}</Text>
           </Text>
+          {presigned.versionId ? (
+            <Text wrap="truncate-end" dimColor>
+              {`  version ${printable(presigned.versionId)}: fixed, it serves this content even after the object changes`}
+            </Text>
+          ) : null}
           <Text> </Text>
         </>
       ) : null}

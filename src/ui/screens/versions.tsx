@@ -1,0 +1,52 @@
+import { Box, Text } from 'ink';
+import { formatBytes, formatTimestamp } from '../../core/listing.js';
+import { printable } from '../../core/printable.js';
+import type { VersionsScreen } from '../../state/app-state.js';
+import { NoticeLine } from '../components/notice-line.js';
+import { Spinner } from '../components/spinner.js';
+import { WindowList } from '../components/window-list.js';
+
+/** Version ids are long; the first characters tell them apart on screen. */
+const ID_WIDTH = 12;
+
+export function Versions({ screen, height }: { screen: VersionsScreen; height: number }) {
+  const { listing } = screen;
+  const title = <Text wrap="truncate-middle">{`  Versions of `}<Text bold>{printable(screen.key)}</Text></Text>;
+  if (screen.versioning === 'off') {
+    return (
+      <Box flexDirection="column">
+        {title}
+        <NoticeLine notice={{ tone: 'warning', text: 'Versioning is off for this bucket: only the current object can be shared.' }} />
+      </Box>
+    );
+  }
+  if (listing.status === 'failed') return <NoticeLine notice={{ tone: 'error', text: listing.error.message }} />;
+  if (screen.pagesLoaded === 0) return <Spinner label="Listing versions…" />;
+  return (
+    <Box flexDirection="column">
+      {title}
+      {screen.versioning === 'suspended' ? (
+        <NoticeLine notice={{ tone: 'info', text: 'Versioning is suspended: new writes replace the current version.' }} />
+      ) : null}
+      <WindowList
+        items={screen.versions}
+        cursor={screen.nav.cursor}
+        offset={screen.nav.offset}
+        height={height - 1 - (screen.versioning === 'suspended' ? 1 : 0)}
+        rowKey={(version) => version.versionId}
+        renderRow={(version, selected) => (
+          <Text wrap="truncate-end">
+            <Text bold={selected}>{printable(version.versionId.slice(0, ID_WIDTH)).padEnd(ID_WIDTH + 2)}</Text>
+            <Text dimColor>{(version.lastModified ? formatTimestamp(version.lastModified.getTime()) : '').padEnd(18)}</Text>
+            {version.deleteMarker ? (
+              <Text color="yellow">{'delete marker (nothing to share)'}</Text>
+            ) : (
+              <Text>{formatBytes(version.size ?? 0).padStart(10)}</Text>
+            )}
+            {version.isLatest ? <Text color="green">{'  latest'}</Text> : null}
+          </Text>
+        )}
+      />
+    </Box>
+  );
+}

@@ -5,6 +5,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { loadConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS } from '@smithy/core/config';
 import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
+import type { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
 import { effectiveExpiry } from '../core/expiry.js';
@@ -20,6 +21,8 @@ export type CredentialProvider = ReturnType<typeof fromIni>;
 
 export interface SignerOptions {
   clock: Clock;
+  /** S3's time as learned from its answers: links are signed with it once the clocks disagree. */
+  serverTime?: ServerTime;
   /** Asks the person for an MFA code when a role needs one (`mfa_serial`). */
   mfaCode?: (serial: string) => Promise<string>;
   debug?: (line: string) => void;
@@ -52,7 +55,8 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
     async presign(request, region) {
       const method = request.method ?? 'GET';
       const credentialsExpireAt = (await credentials()).expiration;
-      const signedAt = options.clock.now();
+      const clockOffsetMs = request.signingDate ? undefined : options.serverTime?.offsetMs;
+      const signedAt = request.signingDate ?? (options.serverTime ?? options.clock).now();
       const endpoint = defaultEndpointResolver({
         Bucket: request.bucket,
         Region: region,
@@ -70,6 +74,8 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
       if (method === 'GET' && request.downloadName) {
         query['response-content-disposition'] = attachmentDisposition(request.downloadName);
       }
+      if (method === 'GET' && request.responseContentType) query['response-content-type'] = request.responseContentType;
+      if (request.requestPayer) query['x-amz-request-payer'] = 'requester';
       const presigner = new S3RequestPresigner({ credentials, region, sha256: Hash.bind(null, 'sha256') });
       const signed = await presigner.presign(
         new HttpRequest({
@@ -105,6 +111,7 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
         requestedExpiresAt,
         expiresAt: effectiveExpiry(requestedExpiresAt, credentialsExpireAt),
         ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
+        ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}),
       };
     },
   };

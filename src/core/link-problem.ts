@@ -94,6 +94,12 @@ export function classifyLinkAnswer(answer: LinkAnswer, context: LinkContext = {}
   }
   if (WRONG_REGION.has(code) || status === 301 || status === 307) {
     const lives = headers['x-amz-bucket-region'] ?? /expecting '([^']+)'/.exec(said)?.[1];
+    if (lives && lives === context.signedRegion) {
+      return problem(
+        'wrong-region',
+        `S3 sends the link elsewhere (HTTP ${status}) although it is signed for the bucket's region ${printable(lives)}: check the endpoint (--endpoint-url).`,
+      );
+    }
     const where = lives ? `lives in ${printable(lives)}` : 'lives in another region';
     const signed = context.signedRegion ? `, not ${printable(context.signedRegion)} where the link was signed` : '';
     const fix = lives ? `pass --region ${printable(lives)}` : 'pass the bucket’s --region';

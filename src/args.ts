@@ -31,8 +31,12 @@ export interface CliOptions {
   clearClipboardAfter?: number;
   /** Never touch the clipboard (nor send OSC 52). */
   noClipboard: boolean;
-  /** Skip the check that the object exists (for upload links, or objects that will exist later). */
+  /** Skip the check that the link works (for upload links, or objects that will exist later). */
   noCheck: boolean;
+  /** GET links: the Content-Type S3 answers with (signed as response-content-type). */
+  contentType?: string;
+  /** Sign for a Requester Pays bucket (x-amz-request-payer=requester). */
+  requestPayer: boolean;
   help: boolean;
   version: boolean;
 }
@@ -64,6 +68,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         debug: { type: 'boolean', default: false },
         'clear-clipboard-after': { type: 'string' },
         'no-clipboard': { type: 'boolean', default: false },
+        'content-type': { type: 'string' },
+        'request-payer': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -88,6 +94,13 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (values['download-as'] !== undefined && values['download-as'].trim() === '') {
     throw new UsageError('--download-as needs a file name');
   }
+  const contentType = values['content-type'];
+  if (contentType !== undefined) {
+    if (method === 'PUT') throw new UsageError('--content-type applies to GET links only');
+    if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\p{Cc}]*"|[\w.+-]+))*$/u.test(contentType.trim())) {
+      throw new UsageError(`--content-type takes a media type such as application/pdf, not “${contentType}”`);
+    }
+  }
   const timeoutSeconds = Number(values.timeout);
   if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
     throw new UsageError(`--timeout takes seconds from 1 to 600, not “${values.timeout}”`);
@@ -108,6 +121,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     attachment: values.attachment,
     json: values.json,
     noCheck: values['no-check'],
+    ...(contentType !== undefined ? { contentType: contentType.trim() } : {}),
+    requestPayer: values['request-payer'],
     profile: values.profile,
     bucket: values.bucket,
     prefix: values.prefix,
@@ -187,8 +202,11 @@ Non-interactive (with s3://BUCKET/KEY):
   --method GET|PUT      a download (default) or an upload link
   --download-as NAME    browsers save the download under NAME
   --attachment          browsers save the download under the key's file name
-  --no-check            do not check that the object exists first
-  --json                print url, method, bucket, key, region, expiresIn, expiresAt as JSON
+  --no-check            do not fetch the link to prove it works before printing it
+  --content-type TYPE   browsers get this Content-Type (e.g. application/pdf to show it inline)
+  --request-payer       sign for a Requester Pays bucket (your account pays for downloads)
+  --json                print url, method, bucket, key, region, expiresIn, expiresAt, checked
+                        (and problem, message when the check fails) as JSON
   -h, --help            show this help
   -V, --version         show the version
 

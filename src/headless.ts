@@ -7,7 +7,9 @@ import { baseName } from './core/content-disposition.js';
 import { formatUtc } from './core/expiry.js';
 import type { PresignedUrl } from './core/ports.js';
 import { printable } from './core/printable.js';
+import { signAndProve, type ProvenLink } from './core/prove-link.js';
 import type { S3Location } from './core/s3-uri.js';
+import { reportLink } from './link-report.js';
 
 const DEFAULT_EXPIRY_SECONDS = 3600;
 
@@ -51,25 +53,30 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
   }).connect(connection);
   const where = printable(`s3://${target.bucket}/${target.key}`);
 
-  try {
-    if (!options.noCheck && options.method === 'GET') await session.headObject(target.bucket, target.key);
-  } catch (error) {
-    return fail(`${where}: ${(error as Error).message}`);
-  }
-  let presigned: PresignedUrl;
+  let proven: ProvenLink;
   try {
     const downloadName = options.downloadAs ?? (options.attachment ? baseName(target.key) : undefined);
-    presigned = await session.presign({
+    const request = {
       ...target,
       method: options.method,
       expiresInSeconds: options.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS,
       ...(downloadName ? { downloadName } : {}),
-    });
+      ...(options.contentType ? { responseContentType: options.contentType } : {}),
+      ...(options.requestPayer ? { requestPayer: true } : {}),
+    };
+    proven = await signAndProve(session, request, !options.noCheck);
   } catch (error) {
     return fail(`${where}: ${(error as Error).message}`);
   }
+  const { presigned } = proven;
+  const report = reportLink(proven, connection.profile);
+  for (const note of report.notes) io.stderr.write(`s3share-tui: ${note}\n`);
+  if (report.failure !== undefined) {
+    if (options.json) io.stdout.write(`${JSON.stringify({ ...toJson(presigned), ...report.json })}\n`);
+    return fail(`${where}: ${report.failure}`);
+  }
   if (!options.json) warnIfCutShort(presigned, io.stderr);
-  io.stdout.write(options.json ? `${JSON.stringify(toJson(presigned))}\n` : `${presigned.url}\n`);
+  io.stdout.write(options.json ? `${JSON.stringify({ ...toJson(presigned), ...report.json })}\n` : `${presigned.url}\n`);
   return 0;
 }
 

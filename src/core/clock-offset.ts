@@ -21,7 +21,9 @@ export function isSkewed(offsetMs: number | undefined): offsetMs is number {
 
 /** "3 h 0 m", "1 d 2 h 5 m", "4 m 30 s", "45 s": the size of an offset, sign dropped. */
 export function formatOffset(offsetMs: number): string {
-  const total = Math.round(Math.abs(offsetMs) / 1000);
+  const rounded = Math.round(Math.abs(offsetMs) / 1000);
+  // Beyond an hour, whole minutes: the Date header's second and the network make 2 h 59 m 59 s of 3 h.
+  const total = rounded >= 3600 ? Math.round(rounded / 60) * 60 : rounded;
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);

@@ -33,6 +33,8 @@ describe('the offset between the local clock and S3', () => {
     [90_000, '1 m 30 s'],
     [45_000, '45 s'],
     [26 * 3600_000 + 60_000, '1 d 2 h 1 m'],
+    [3 * 3600_000 - 1200, '3 h 0 m'],
+    [3 * 3600_000 - 31_000, '2 h 59 m'],
   ])('%j ms reads "%s"', (offset, text) => {
     expect(formatOffset(offset)).toBe(text);
   });

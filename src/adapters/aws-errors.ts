@@ -49,7 +49,7 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
   const target = where.endpoint ?? 'the S3 endpoint';
   if (code === 'ECONNREFUSED') return `Cannot connect to ${target}: connection refused.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve the host of ${target}: check the network or the endpoint URL.`;
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return `The connection to ${target} was cut off.`;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${target} was cut off.`;
   if (code === 'ETIMEDOUT' || e.name === 'TimeoutError' || e.name === 'RequestTimeout' || e.name === 'AbortError') {
     return `No answer from ${target} in time.`;
   }

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { LinkAnswer } from '../core/link-problem.js';
 import { proves } from '../core/link-problem.js';
 import { redactUrl } from '../core/redact.js';
@@ -14,7 +16,8 @@ export interface FetchedAnswer extends LinkAnswer {
  * GETs a presigned URL with `Range: bytes=0-0`, as a recipient's browser would but asking for one
  * byte, and reads what S3 answered: status, headers, and the error document's fields. A body is
  * never read past a few kilobytes. 5xx answers and cut connections are tried again (3 attempts in
- * all, as the SDK does); no answer at all rejects.
+ * all, as the SDK does); no answer at all rejects. node:http rather than fetch: fetch's parser is
+ * WebAssembly whose compilation holds the process up for half a second at exit.
  */
 export async function fetchLinkAnswer(
   url: string,
@@ -24,21 +27,49 @@ export async function fetchLinkAnswer(
   for (let attempt = 1; ; attempt += 1) {
     const started = Date.now();
     try {
-      const response = await fetch(url, { headers: { range: 'bytes=0-0' }, redirect: 'manual', signal: abortSignal });
-      debug?.(`GET ${redactUrl(url)} (link check, Range bytes=0-0) → ${response.status} (${Date.now() - started} ms)`);
-      const headers = Object.fromEntries(response.headers);
-      if (proves(response.status)) {
-        await response.body?.cancel();
-        return { status: response.status, headers };
-      }
-      const answer = { status: response.status, headers, ...parseErrorDocument(await readSome(response, MAX_ERROR_BYTES)) };
-      if (response.status < 500 || attempt >= ATTEMPTS) return answer;
+      const answer = await getOnce(url, abortSignal);
+      debug?.(`GET ${redactUrl(url)} (link check, Range bytes=0-0) → ${answer.status} (${Date.now() - started} ms)`);
+      if (answer.status < 500 || attempt >= ATTEMPTS) return answer;
     } catch (error) {
       debug?.(`GET ${redactUrl(url)} (link check) → ${(error as Error).name} (${Date.now() - started} ms)`);
       if (abortSignal.aborted || attempt >= ATTEMPTS || !isCutConnection(error)) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
   }
+}
+
+function getOnce(url: string, signal: AbortSignal): Promise<FetchedAnswer> {
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(url, { method: 'GET', headers: { range: 'bytes=0-0' }, agent: false, signal }, (response) => {
+      const status = response.statusCode ?? 0;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      if (proves(status)) {
+        response.destroy();
+        resolve({ status, headers });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const finish = () => {
+        response.destroy();
+        const body = Buffer.concat(chunks).subarray(0, MAX_ERROR_BYTES).toString('utf8');
+        resolve({ status, headers, ...parseErrorDocument(body) });
+      };
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.byteLength;
+        if (size >= MAX_ERROR_BYTES) finish();
+      });
+      response.on('end', finish);
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 /** Code, Message, StorageClass and AccessTier of an S3 error document (absent fields left out). */
@@ -55,23 +86,8 @@ function decodeEntities(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
 }
 
-async function readSome(response: Response, limit: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel();
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
-}
-
 /** A connection cut before the answer: worth another try. Refused or unresolvable hosts are not. */
 function isCutConnection(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string } }).cause?.code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }

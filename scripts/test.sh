@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on Debian or Ubuntu: installs the system packages and
 # npm packages it needs when they are missing, builds, then runs unit, component, integration
-# (real S3 server: Ceph RGW) and end-to-end (pseudo-terminal, X clipboard under Xvfb) tests.
+# (real S3 server: Ceph RGW; a shifted clock under faketime) and end-to-end (pseudo-terminal,
+# X clipboard under Xvfb) tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ command -v ceph-mon >/dev/null 2>&1 || packages+=(ceph-mon)
 command -v ceph-osd >/dev/null 2>&1 || packages+=(ceph-osd)
 command -v xvfb-run >/dev/null 2>&1 || packages+=(xvfb xauth)
 command -v xclip >/dev/null 2>&1 || packages+=(xclip)
+command -v faketime >/dev/null 2>&1 || packages+=(faketime)
 if [ ${#packages[@]} -gt 0 ]; then
   install=(apt-get install -y --no-install-recommends "${packages[@]}")
   if [ "$(id -u)" -ne 0 ]; then

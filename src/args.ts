@@ -42,8 +42,12 @@ export interface CliOptions {
   clearClipboardAfter?: number;
   /** Never touch the clipboard (nor send OSC 52). */
   noClipboard: boolean;
-  /** Skip the check that the object exists (for upload links, or objects that will exist later). */
+  /** Skip the check that the link works (for upload links, or objects that will exist later). */
   noCheck: boolean;
+  /** GET links: the Content-Type S3 answers with (signed as response-content-type). */
+  contentType?: string;
+  /** Sign for a Requester Pays bucket (x-amz-request-payer=requester). */
+  requestPayer: boolean;
   help: boolean;
   version: boolean;
 }
@@ -78,6 +82,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         recursive: { type: 'boolean', short: 'r', default: false },
         'version-id': { type: 'string' },
         format: { type: 'string' },
+        'content-type': { type: 'string' },
+        'request-payer': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -102,6 +108,13 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (values['download-as'] !== undefined && values['download-as'].trim() === '') {
     throw new UsageError('--download-as needs a file name');
   }
+  const contentType = values['content-type'];
+  if (contentType !== undefined) {
+    if (method === 'PUT') throw new UsageError('--content-type applies to GET links only');
+    if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\p{Cc}]*"|[\w.+-]+))*$/u.test(contentType.trim())) {
+      throw new UsageError(`--content-type takes a media type such as application/pdf, not “${contentType}”`);
+    }
+  }
   const timeoutSeconds = Number(values.timeout);
   if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
     throw new UsageError(`--timeout takes seconds from 1 to 600, not “${values.timeout}”`);
@@ -122,6 +135,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     attachment: values.attachment,
     json: values.json,
     noCheck: values['no-check'],
+    ...(contentType !== undefined ? { contentType: contentType.trim() } : {}),
+    requestPayer: values['request-payer'],
     profile: values.profile,
     bucket: values.bucket,
     prefix: values.prefix,
@@ -242,11 +257,15 @@ Non-interactive (with URIs):
   --method GET|PUT      a download (default) or an upload link
   --download-as NAME    browsers save the download under NAME (one object)
   --attachment          browsers save each download under its key's file name
-  --no-check            do not check that each object exists first
+  --no-check            do not fetch each link to prove it works first
+  --content-type TYPE   browsers get this Content-Type (application/pdf shows
+                        a PDF inline instead of downloading it)
+  --request-payer       sign for a Requester Pays bucket (your account pays)
   --format FORMAT       plain (one URL per line, the default), tsv (key, tab,
                         URL), csv (key,url,expires_at) or markdown ([key](URL))
   --json                one JSON object per line: url, method, bucket, key,
-                        region, expiresIn, expiresAt (and versionId)
+                        region, expiresIn, expiresAt, checked (and versionId;
+                        problem and message when the check fails)
   -h, --help            show this help
   -V, --version         show the version
 

@@ -36,7 +36,8 @@ export async function runHeadless(options: CliOptions, io: HeadlessIo): Promise<
   const entries = await collectEntries(options.targets, options, () => (stdinText ??= readAll(io.stdin)));
   const downloadName = options.method === 'GET' ? options.downloadAs : undefined;
   const printer = new LinkPrinter(io.stdout, options.json ? 'json' : options.format, (line) => progress.line(line));
-  const check = !options.noCheck && options.method === 'GET';
+  // Upload links are checked as far as can be without writing: the bucket.
+  const check = !options.noCheck;
   if (check) progress.start();
   try {
     const failures = await shareAll(entries, {
@@ -45,7 +46,10 @@ export async function runHeadless(options: CliOptions, io: HeadlessIo): Promise<
         method: options.method,
         expiresInSeconds: options.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS,
         ...(downloadName ? { downloadName } : {}),
+        ...(options.contentType ? { responseContentType: options.contentType } : {}),
+        ...(options.requestPayer ? { requestPayer: true } : {}),
       },
+      profile: opened.profile,
       attachment: options.attachment,
       check,
       printer,

@@ -257,6 +257,8 @@ rgw_override_bucket_index_max_shards = 1
 
 [client.rgw.a]
 rgw_frontends = beast endpoint=127.0.0.1:$RGW_PORT
+# SSE-C (customer-provided keys) over plain HTTP on loopback, for tests of such objects
+rgw_crypt_require_ssl = false
 EOF
 
 # --- mon

@@ -3,6 +3,7 @@ import { formatUrl } from '@aws-sdk/core/util';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import { loadConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS } from '@smithy/core/config';
 import { extendedEncodeURIComponent } from '@smithy/core/protocols';
+import type { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
 import { effectiveExpiry } from '../core/expiry.js';
@@ -19,6 +20,8 @@ export type CredentialProvider = ReturnType<typeof fromIni>;
 
 export interface SignerOptions {
   clock: Clock;
+  /** S3's time as learned from its answers: links are signed with it once the clocks disagree. */
+  serverTime?: ServerTime;
   /** Asks the person for an MFA code when a role needs one (`mfa_serial`). */
   mfaCode?: (serial: string) => Promise<string>;
   debug?: (line: string) => void;
@@ -53,7 +56,8 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
     const resolved = await credentials();
     const credentialsExpireAt = resolved.expiration;
     const settings = { UseFIPS: await useFips(), UseDualStack: await useDualStack() };
-    const signedAt = options.clock.now();
+    const clockOffsetMs = options.serverTime?.offsetMs;
+    const batchSignedAt = (options.serverTime ?? options.clock).now();
     const signers = new Map<number, QuerySigner>();
     const endpoints = new Map<string, URL>();
     const endpointOf = (bucket: string): URL => {
@@ -75,10 +79,12 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
     };
     return (request) => {
       const method = request.method ?? 'GET';
-      let signer = signers.get(request.expiresInSeconds);
+      // A signing date asked for (a test, a clock correction) gets a signer of its own.
+      const signedAt = request.signingDate ?? batchSignedAt;
+      let signer = request.signingDate ? undefined : signers.get(request.expiresInSeconds);
       if (!signer) {
         signer = new QuerySigner(resolved, region, signedAt, request.expiresInSeconds);
-        signers.set(request.expiresInSeconds, signer);
+        if (!request.signingDate) signers.set(request.expiresInSeconds, signer);
       }
       const endpoint = endpointOf(request.bucket);
       const base = endpoint.pathname.replace(/\/$/, '');
@@ -88,6 +94,8 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
         query['response-content-disposition'] = attachmentDisposition(request.downloadName);
       }
       if (method === 'GET' && request.versionId !== undefined) query.versionId = request.versionId;
+      if (method === 'GET' && request.responseContentType) query['response-content-type'] = request.responseContentType;
+      if (request.requestPayer) query['x-amz-request-payer'] = 'requester';
       const url = signer.sign({
         method,
         protocol: endpoint.protocol,
@@ -110,6 +118,7 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
         requestedExpiresAt,
         expiresAt: effectiveExpiry(requestedExpiresAt, credentialsExpireAt),
         ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
+        ...(clockOffsetMs !== undefined && !request.signingDate ? { clockOffsetMs } : {}),
       };
     };
   };

@@ -9,14 +9,20 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
+import { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE, FALLBACK_REGION } from '../core/connection.js';
+import { classifyLinkAnswer } from '../core/link-problem.js';
 import { DELIMITER } from '../core/listing.js';
+import { needsRestore, parseRestore, suggestedContentType } from '../core/object-facts.js';
 import { redactUrl } from '../core/redact.js';
 import type {
   Bucket,
   Clock,
   Connection,
+  Encryption,
+  LinkCheck,
   ListPage,
+  ObjectFacts,
   ObjectSummary,
   ObjectVersion,
   PresignedUrl,
@@ -30,6 +36,7 @@ import type {
 import { boundedCall, DEFAULT_TIMEOUT_MS } from './aws-errors.js';
 import { createSigner, type Signer } from './aws-presign.js';
 import { presignAll } from './presign-all.js';
+import { checkGetLink, contextOf, linkCheckOf } from './link-check.js';
 import { noRegionCache, type RegionCache } from './region-cache.js';
 
 export interface S3AdapterOptions {
@@ -54,12 +61,15 @@ function isNetworkFailure(error: unknown): boolean {
 
 /** The only module that talks to the AWS SDK. */
 export function createS3Connector(options: S3AdapterOptions): S3Connector & {
-  /** Connects with a signer already made (it holds the credentials, resolved once). */
-  connectWith(connection: Connection, signer: Signer): S3Session;
+  /** Connects with a signer already made (it holds the credentials, resolved once) and its view of S3's time. */
+  connectWith(connection: Connection, signer: Signer, serverTime: ServerTime): S3Session;
 } {
   return {
-    connect: (connection) => new SdkSession(connection, options, createSigner(connection, options)),
-    connectWith: (connection, signer) => new SdkSession(connection, options, signer),
+    connect: (connection) => {
+      const serverTime = new ServerTime(options.clock);
+      return new SdkSession(connection, options, createSigner(connection, { ...options, serverTime }), serverTime);
+    },
+    connectWith: (connection, signer, serverTime) => new SdkSession(connection, options, signer, serverTime),
   };
 }
 
@@ -76,6 +86,7 @@ class SdkSession implements S3Session {
     private readonly connection: Connection,
     private readonly options: S3AdapterOptions,
     private readonly signer: Signer,
+    private readonly serverTime: ServerTime,
   ) {
     this.region = connection.region ?? FALLBACK_REGION;
     this.regionCache = options.regionCache ?? noRegionCache;
@@ -271,6 +282,78 @@ class SdkSession implements S3Session {
     });
   }
 
+  /** HeadObject, read into what a recipient would get; an SSE-C object answers a bare 400 without its key. */
+  async describeObject(bucket: string, key: string): Promise<ObjectFacts> {
+    return this.onBucket(bucket, async (client, abortSignal) => {
+      let head;
+      try {
+        head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
+      } catch (error) {
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 400) throw error;
+        const problem = classifyLinkAnswer({ status: 400 }, { profile: this.connection.profile });
+        return { bucket, key, storageClass: 'STANDARD', encryption: 'SSE-C', ...(problem ? { problem } : {}) };
+      }
+      const storageClass = head.StorageClass ?? 'STANDARD';
+      const restore = parseRestore(head.Restore);
+      const archiveStatus = head.ArchiveStatus;
+      const suggested = suggestedContentType(key, head.ContentType);
+      const problem = needsRestore(storageClass, archiveStatus, restore)
+        ? classifyLinkAnswer(
+            {
+              status: 403,
+              code: 'InvalidObjectState',
+              headers: {
+                'x-amz-storage-class': storageClass,
+                ...(head.Restore ? { 'x-amz-restore': head.Restore } : {}),
+                ...(archiveStatus ? { 'x-amz-archive-status': archiveStatus } : {}),
+              },
+            },
+            { profile: this.connection.profile },
+          )
+        : undefined;
+      return {
+        bucket,
+        key,
+        storageClass,
+        encryption: encryptionOf(head.ServerSideEncryption, head.SSECustomerAlgorithm),
+        ...(head.ContentLength !== undefined ? { size: head.ContentLength } : {}),
+        ...(head.ContentType ? { contentType: head.ContentType } : {}),
+        ...(head.LastModified ? { lastModified: head.LastModified } : {}),
+        ...(archiveStatus ? { archiveStatus } : {}),
+        ...(head.SSEKMSKeyId ? { kmsKeyId: head.SSEKMSKeyId } : {}),
+        ...(restore ? { restore } : {}),
+        ...(head.VersionId ? { versionId: head.VersionId } : {}),
+        ...(suggested ? { suggestedContentType: suggested } : {}),
+        ...(problem ? { problem } : {}),
+      };
+    });
+  }
+
+  /**
+   * GET links: the link itself is fetched. PUT links cannot be tried without writing: HeadBucket
+   * in the link's region proves the bucket exists and the signer can see it.
+   */
+  async checkLink(presigned: PresignedUrl): Promise<LinkCheck> {
+    if (presigned.method === 'GET') return checkGetLink(presigned, this.connection, this.serverTime, this.options);
+    return this.call(async (abortSignal) => {
+      try {
+        await this.client(presigned.region).send(new HeadBucketCommand({ Bucket: presigned.bucket }), { abortSignal });
+        return linkCheckOf('bucket', { status: 200 }, contextOf(presigned, this.connection, this.serverTime));
+      } catch (error) {
+        if (abortSignal.aborted || isNetworkFailure(error)) throw error;
+        const e = error as { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
+        const status = e.$metadata?.httpStatusCode;
+        if (status === undefined) throw error;
+        const answer = { status, headers: e.$response?.headers ?? {} };
+        return linkCheckOf('bucket', answer, contextOf(presigned, this.connection, this.serverTime));
+      }
+    });
+  }
+
+  clockOffsetMs(): number | undefined {
+    return this.serverTime.offsetMs;
+  }
+
   /** When the credentials that would sign now stop working; undefined for long-term keys. */
   async credentialsExpireAt(): Promise<Date | undefined> {
     return this.call(async () => (await this.signer.credentials()).expiration);
@@ -317,6 +400,11 @@ class SdkSession implements S3Session {
           requestTimeout: timeoutMs,
           throwOnRequestTimeout: true,
         },
+      });
+      // Every answer's Date header says what time S3 thinks it is.
+      (client.middlewareStack as unknown as DebugStack).add(learnServerTime(this.serverTime), {
+        step: 'finalizeRequest',
+        name: 'learnServerTime',
       });
       const { debug } = this.options;
       if (debug) {
@@ -403,6 +491,28 @@ function parseVersionToken(token: string): [string, string] {
     // Reported below: the token did not come from listVersions.
   }
   throw new Error(`not a version listing token: ${token}`);
+}
+
+function learnServerTime(serverTime: ServerTime) {
+  return (next: DebugHandler): DebugHandler =>
+    async (args) => {
+      try {
+        const result = await next(args);
+        serverTime.learn((result.response as { headers?: Record<string, string> } | undefined)?.headers?.date);
+        return result;
+      } catch (error) {
+        serverTime.learn((error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.date);
+        throw error;
+      }
+    };
+}
+
+function encryptionOf(serverSide: string | undefined, customerAlgorithm: string | undefined): Encryption {
+  if (customerAlgorithm) return 'SSE-C';
+  if (serverSide === 'AES256') return 'SSE-S3';
+  if (serverSide === 'aws:kms') return 'SSE-KMS';
+  if (serverSide === 'aws:kms:dsse') return 'DSSE-KMS';
+  return 'none';
 }
 
 /** GetBucketLocation's answer as a region name: empty means us-east-1, "EU" is eu-west-1. */

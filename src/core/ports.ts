@@ -1,4 +1,5 @@
 import type { MfaChannel } from './mfa-channel.js';
+import type { RestoreStatus } from './object-facts.js';
 
 /**
  * The app's view of the outside world. The UI and the state machine only know these shapes; the
@@ -89,6 +90,12 @@ export interface PresignRequest {
   bucketRegion?: string;
   /** GET only: that version of the object, fixed even when the object changes later. */
   versionId?: string;
+  /** GET only: the Content-Type S3 answers with (response-content-type), e.g. to show a PDF inline. */
+  responseContentType?: string;
+  /** Requester Pays buckets: the link carries x-amz-request-payer=requester (the signer's account pays). */
+  requestPayer?: boolean;
+  /** Sign as of this time; by default S3's time as the session knows it (the local clock, corrected). */
+  signingDate?: Date;
 }
 
 /** One link of a batch: signed, or why not. */
@@ -109,6 +116,76 @@ export interface PresignedUrl {
   expiresAt: Date;
   /** Temporary credentials (SSO, roles, sessions) end; the link dies with them. */
   credentialsExpireAt?: Date;
+  /**
+   * S3's time minus the local clock (ms), when it was beyond the threshold and the link was signed
+   * with S3's time: signedAt and the expiry times are then in S3's time too.
+   */
+  clockOffsetMs?: number;
+}
+
+/** Stable names of why a link does not work (for --json and for tests); the message says it in words. */
+export type LinkProblemCode =
+  | 'sse-c'
+  | 'archived'
+  | 'kms-denied'
+  | 'requester-pays'
+  | 'object-gone'
+  | 'bucket-gone'
+  | 'clock-skew'
+  | 'link-expired'
+  | 'wrong-region'
+  | 'credentials-expired'
+  | 'credentials-unknown'
+  | 'signature-mismatch'
+  | 'access-denied'
+  | 'server-error'
+  | 'unexpected';
+
+export interface LinkProblem {
+  code: LinkProblemCode;
+  /** One line: what a recipient would hit, and the next step. */
+  message: string;
+}
+
+/**
+ * What checking a link proved. `scope: 'link'`: the presigned URL itself was fetched (GET, with
+ * `Range: bytes=0-0`). `scope: 'bucket'`: an upload link, which cannot be tried without writing;
+ * only the bucket was looked at (HeadBucket: it exists and the signer can see it).
+ */
+export type LinkCheck =
+  | { ok: true; scope: 'link' | 'bucket'; status: number; clockOffsetMs?: number }
+  | {
+      ok: false;
+      scope: 'link' | 'bucket';
+      status: number;
+      problem: LinkProblem;
+      clockOffsetMs?: number;
+      /** Where S3 says the bucket lives, when it said so (x-amz-bucket-region). */
+      bucketRegion?: string;
+    };
+
+export type Encryption = 'none' | 'SSE-S3' | 'SSE-KMS' | 'DSSE-KMS' | 'SSE-C';
+
+/** What a recipient would get: HeadObject's answer, for the expiry screen. */
+export interface ObjectFacts {
+  bucket: string;
+  key: string;
+  size?: number;
+  contentType?: string;
+  lastModified?: Date;
+  /** `STANDARD` when S3 does not name one. */
+  storageClass: string;
+  /** Intelligent-Tiering archive tier (`ARCHIVE_ACCESS`, `DEEP_ARCHIVE_ACCESS`). */
+  archiveStatus?: string;
+  /** Undefined when S3 did not say (some S3-compatible stores never do). */
+  encryption?: Encryption;
+  kmsKeyId?: string;
+  restore?: RestoreStatus;
+  versionId?: string;
+  /** A type a browser would show inline, when the stored one makes browsers download instead. */
+  suggestedContentType?: string;
+  /** Known before signing: a plain link to this object cannot work (SSE-C, archived). */
+  problem?: LinkProblem;
 }
 
 /** Where and as whom to talk to S3. */
@@ -147,6 +224,16 @@ export interface S3Session {
    * once, and the links signed with one clock reading (so they share one expiry).
    */
   presignAll(requests: readonly PresignRequest[]): Promise<PresignOutcome[]>;
+  /**
+   * Fetches the presigned URL itself (GET links, `Range: bytes=0-0`, at most a small part of the
+   * body read) and says what it proved; for PUT links, HeadBucket only. Rejects only when no answer
+   * came (network, timeout); any HTTP answer is a LinkCheck.
+   */
+  checkLink(presigned: PresignedUrl): Promise<LinkCheck>;
+  /** HeadObject, read into facts; an SSE-C object (400 without its key) resolves with `problem`. */
+  describeObject(bucket: string, key: string): Promise<ObjectFacts>;
+  /** S3's time minus the local clock (ms), once learned from an answer and beyond the threshold. */
+  clockOffsetMs(): number | undefined;
 }
 
 /** What kind of failure a port call met: the screens choose what to offer from it, never from its text. */

@@ -1,11 +1,24 @@
-import type { PresignedUrl, S3Session } from '../core/ports.js';
+import type { PresignedUrl, PresignRequest, S3Session } from '../core/ports.js';
+import { proveSigned } from '../core/prove-link.js';
+import { reportLink, type LinkReport } from '../link-report.js';
+
+export interface CheckedLink {
+  /** The link to print: signed again when the check showed the first signature wrong (clock, region). */
+  link: PresignedUrl;
+  report: LinkReport;
+}
 
 /**
- * Checks one signed download link before it is printed: resolves when the object (that version
- * of it) is there, rejects with a one-line reason otherwise. Upload links are not checked: the
- * object they name need not exist yet.
+ * Proves one signed link before it is printed by fetching it (`Range: bytes=0-0`); an upload link
+ * by its bucket only, since proving it would write. The report says what was proven or why the
+ * link fails.
  */
-export async function checkLink(session: S3Session, link: PresignedUrl): Promise<void> {
-  if (link.method !== 'GET') return;
-  await session.headObject(link.bucket, link.key, link.versionId);
+export async function checkLink(
+  session: S3Session,
+  request: PresignRequest,
+  link: PresignedUrl,
+  profile: string,
+): Promise<CheckedLink> {
+  const proven = await proveSigned(session, request, link);
+  return { link: proven.presigned, report: reportLink(proven, profile) };
 }

@@ -1,6 +1,7 @@
 import { formatUtc } from '../core/expiry.js';
 import { formatHeader, formatLink, type LinkFormat } from '../core/link-formats.js';
 import type { PresignedUrl } from '../core/ports.js';
+import type { LinkReport } from '../link-report.js';
 
 /** Lines are handed to stdout in chunks of about this many characters (one write per chunk). */
 const CHUNK = 64 * 1024;
@@ -20,14 +21,15 @@ export class LinkPrinter {
     private readonly warn: (line: string) => void,
   ) {}
 
-  print(link: PresignedUrl): void {
+  /** With a check, `checked` says what it proved (--json fields). */
+  print(link: PresignedUrl, checked: CheckFields = { checked: false }): void {
     if (!this.started) {
       this.started = true;
       const header = this.format === 'json' ? undefined : formatHeader(this.format);
       if (header !== undefined) this.buffer += `${header}\n`;
     }
     if (this.format === 'json') {
-      this.buffer += `${JSON.stringify(toJson(link))}\n`;
+      this.buffer += `${JSON.stringify({ ...toJson(link), ...checked })}\n`;
     } else {
       // Every link of a run is signed by the same credentials: one warning says it for all.
       if (!this.warned) {
@@ -42,12 +44,20 @@ export class LinkPrinter {
     if (this.buffer.length >= CHUNK) this.flush();
   }
 
+  /** A link whose check failed: only --json prints it (with the problem); other formats leave it out. */
+  printFailed(link: PresignedUrl, checked: CheckFields): void {
+    if (this.format === 'json') this.print(link, checked);
+  }
+
   flush(): void {
     if (this.buffer === '') return;
     this.stdout.write(this.buffer);
     this.buffer = '';
   }
 }
+
+/** What --json says of a link's check. */
+export type CheckFields = LinkReport['json'];
 
 /** The --json fields of one link (one JSON Lines record). */
 export function toJson(presigned: PresignedUrl) {

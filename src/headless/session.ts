@@ -14,7 +14,7 @@ export async function openSession(
   options: CliOptions,
   env: NodeJS.ProcessEnv,
   debug: ((line: string) => void) | undefined,
-): Promise<{ session: S3Session } | { failure: string }> {
+): Promise<{ session: S3Session; profile: string } | { failure: string }> {
   const discovery = await discoverProfiles(env);
   const hasEnvironmentKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   const name = options.profile ?? (hasEnvironmentKeys ? ENVIRONMENT_PROFILE : env.AWS_PROFILE || 'default');
@@ -36,5 +36,5 @@ export async function openSession(
     timeoutMs: options.timeoutSeconds * 1000,
     ...(debug ? { debug } : {}),
   }).connect(connection);
-  return { session };
+  return { session, profile: connection.profile };
 }

@@ -1,9 +1,9 @@
 import { baseName } from '../core/content-disposition.js';
-import type { PresignedUrl, PresignRequest, S3Session } from '../core/ports.js';
+import type { PresignRequest, S3Session } from '../core/ports.js';
 import { printable } from '../core/printable.js';
 import { listEveryObject } from '../core/recursive-listing.js';
 import { describeTarget, type ShareTarget } from '../core/share-target.js';
-import { checkLink } from './check-link.js';
+import { checkLink, type CheckedLink } from './check-link.js';
 import type { LinkPrinter } from './output.js';
 import type { Progress } from './progress.js';
 import type { Entry } from './targets.js';
@@ -23,6 +23,8 @@ export interface ShareOptions {
   /** GET links save under each key's own file name. */
   attachment: boolean;
   check: boolean;
+  /** The profile that signs, named in the check's messages. */
+  profile: string;
   printer: LinkPrinter;
   progress: Progress;
 }
@@ -101,16 +103,15 @@ async function shareBatch(
   fail: (what: string, message: string) => void,
 ): Promise<void> {
   let outcomes;
+  const requests: PresignRequest[] = targets.map((t) => ({
+    ...options.link,
+    bucket: t.bucket,
+    key: t.key,
+    ...(t.versionId !== undefined ? { versionId: t.versionId } : {}),
+    ...(options.attachment && options.link.method !== 'PUT' ? { downloadName: baseName(t.key) } : {}),
+  }));
   try {
-    outcomes = await options.session.presignAll(
-      targets.map((t) => ({
-        ...options.link,
-        bucket: t.bucket,
-        key: t.key,
-        ...(t.versionId !== undefined ? { versionId: t.versionId } : {}),
-        ...(options.attachment && options.link.method !== 'PUT' ? { downloadName: baseName(t.key) } : {}),
-      })),
-    );
+    outcomes = await options.session.presignAll(requests);
   } catch (error) {
     throw new FatalShareError(messageOf(error));
   }
@@ -123,14 +124,15 @@ async function shareBatch(
     return;
   }
   // Checked: results arrive in any order and are printed in order, as soon as all before are in.
-  type Result = { link: PresignedUrl } | { message: string };
+  type Result = CheckedLink | { message: string };
   const results: Array<Result | undefined> = new Array(targets.length);
   let printed = 0;
   const printReady = () => {
     while (printed < results.length && results[printed] !== undefined) {
       const result = results[printed] as Result;
-      if ('link' in result) options.printer.print(result.link);
-      else fail(describeTarget(targets[printed] as ObjectTarget), result.message);
+      const what = describeTarget(targets[printed] as ObjectTarget);
+      if ('message' in result) fail(what, result.message);
+      else printChecked(result, what, options, fail);
       printed += 1;
     }
     options.printer.flush();
@@ -146,8 +148,7 @@ async function shareBatch(
         results[index] = { message: outcome.message };
       } else {
         try {
-          await checkLink(options.session, outcome.link);
-          results[index] = { link: outcome.link };
+          results[index] = await checkLink(options.session, requests[index] as PresignRequest, outcome.link, options.profile);
         } catch (error) {
           results[index] = { message: messageOf(error) };
         }
@@ -158,6 +159,26 @@ async function shareBatch(
   };
   await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, outcomes.length) }, worker));
   printReady();
+}
+
+/** Notes said once per run (a clock warning, "upload links are not tested"), not once per link. */
+const saidNotes = new WeakMap<ShareOptions, Set<string>>();
+
+/** A checked link: printed when it works; named on stderr with the reason when not (and in --json). */
+function printChecked(checked: CheckedLink, what: string, options: ShareOptions, fail: (what: string, message: string) => void) {
+  const said = saidNotes.get(options) ?? new Set<string>();
+  saidNotes.set(options, said);
+  for (const note of checked.report.notes) {
+    if (said.has(note)) continue;
+    said.add(note);
+    options.progress.line(`s3share-tui: ${note}\n`);
+  }
+  if (checked.report.failure === undefined) {
+    options.printer.print(checked.link, checked.report.json);
+    return;
+  }
+  options.printer.printFailed(checked.link, checked.report.json);
+  fail(what, checked.report.failure);
 }
 
 function messageOf(error: unknown): string {

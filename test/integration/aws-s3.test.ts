@@ -126,9 +126,20 @@ describe('presigned GET', () => {
   });
 
   it('is refused once expired (signed in the past)', async () => {
-    const twoHoursAgo = () => new Date(Date.now() - 2 * 3600_000);
-    const { url } = await session(twoHoursAgo).presign({ bucket, key: 'top.txt', expiresInSeconds: 3600 });
+    // An explicit signing date: a slow local clock alone is corrected to S3's time (link-check tests).
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    const { url } = await session().presign({ bucket, key: 'top.txt', expiresInSeconds: 3600, signingDate: twoHoursAgo });
     expect((await fetch(url)).status).toBe(403);
+  });
+
+  it('a session whose clock is 2 h slow signs with S3’s time once an answer showed it', async () => {
+    const s3 = session(() => new Date(Date.now() - 2 * 3600_000));
+    await s3.listPage(bucket, 'top');
+    expect(Math.round((s3.clockOffsetMs() ?? 0) / 60_000)).toBe(120);
+    const presigned = await s3.presign({ bucket, key: 'top.txt', expiresInSeconds: 3600 });
+    expect(presigned.clockOffsetMs).toBe(s3.clockOffsetMs());
+    expect(Math.abs(presigned.signedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect((await fetch(presigned.url)).status).toBe(200);
   });
 });
 

@@ -101,10 +101,14 @@ describe('the proxy itself', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const url = run.stdout.trim();
     expect(url.startsWith(`${proxy.url}/`)).toBe(true);
+    // The link check: the URL itself, one byte of it.
+    expect(proxy.requests.filter(is.operation('GetObject')).map((r) => [r.url, r.headers.range])).toEqual([
+      [url.slice(proxy.url.length), 'bytes=0-0'],
+    ]);
+    expect(proxy.count(is.operation('HeadObject'))).toBe(0);
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bodyFor(KEY));
-    expect(proxy.count(is.operation('HeadObject'))).toBe(1);
   });
 });
 
@@ -192,26 +196,25 @@ describe('500 and 503 SlowDown', () => {
     ]);
   });
 
-  it('non-interactive, 503 SlowDown twice on HeadObject: retried, the URL is printed and works', async () => {
-    proxy.failNext(2, SLOW_DOWN, is.operation('HeadObject'));
+  it('non-interactive, 503 SlowDown twice on the link check: retried, the URL is printed and works', async () => {
+    proxy.failNext(2, SLOW_DOWN, is.operation('GetObject'));
     const run = await runCli([target], env);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(proxy.count(is.operation('HeadObject'))).toBe(ATTEMPTS);
+    expect(proxy.count(is.operation('GetObject'))).toBe(ATTEMPTS);
     expect((await fetch(run.stdout.trim())).status).toBe(200);
   });
 
-  it('non-interactive, 503 on every HeadObject: 3 attempts, then one line that says 503, exit 1', async () => {
-    proxy.fail(SLOW_DOWN, is.operation('HeadObject'));
+  it('non-interactive, 503 on every link check: 3 attempts, then one line that says 503, exit 1', async () => {
+    proxy.fail(SLOW_DOWN, is.operation('GetObject'));
     const run = await runCli([target], env);
     const line = expectOneLineFailure(run);
-    expect(proxy.count(is.operation('HeadObject'))).toBe(ATTEMPTS);
-    // A HEAD answer has no body: the status is all the server said. It must not read as "unknown".
-    expect(line).toContain('503');
+    expect(proxy.count(is.operation('GetObject'))).toBe(ATTEMPTS);
+    expect(line).toContain('HTTP 503 (SlowDown: Please reduce your request rate.)');
     expect(line).not.toMatch(/Unknown/i);
   });
 
-  it('non-interactive, 500 on every HeadObject: one line that says 500, exit 1', async () => {
-    proxy.fail(INTERNAL_ERROR, is.operation('HeadObject'));
+  it('non-interactive, 500 on every link check: one line that says 500, exit 1', async () => {
+    proxy.fail(INTERNAL_ERROR, is.operation('GetObject'));
     const line = expectOneLineFailure(await runCli([target], env));
     expect(line).toContain('500');
     expect(line).not.toMatch(/Unknown/i);

@@ -45,8 +45,8 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
     const run = await runCli(['--json', '--hours', '2', `s3://${bucket}/unicodé/ファイル.txt`], env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['bucket', 'expiresAt', 'expiresIn', 'key', 'method', 'region', 'url']);
-    expect(json).toMatchObject({ method: 'GET', bucket, key: 'unicodé/ファイル.txt', region: server.region, expiresIn: 7200 });
+    expect(Object.keys(json).sort()).toEqual(['bucket', 'checked', 'expiresAt', 'expiresIn', 'key', 'method', 'region', 'url']);
+    expect(json).toMatchObject({ method: 'GET', bucket, key: 'unicodé/ファイル.txt', region: server.region, expiresIn: 7200, checked: true });
     const expiresAt = Date.parse(json.expiresAt as string);
     expect(expiresAt - before).toBeGreaterThan(7199_000 - 1000);
     expect(expiresAt - before).toBeLessThan(7200_000 + 5000);
@@ -77,7 +77,9 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
     const missing = await runCli([`s3://${bucket}/missing.txt`], env);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toBe(`s3share-tui: s3://${bucket}/missing.txt: NotFound (HTTP 404): the object does not exist.\n`);
+    expect(missing.stderr).toBe(
+      `s3share-tui: s3://${bucket}/missing.txt: The object does not exist (deleted after it was listed?): the link would answer 404. Pick another object.\n`,
+    );
     const unchecked = await runCli(['--no-check', `s3://${bucket}/missing.txt`], env);
     expect(unchecked.code).toBe(0);
   });

@@ -5,6 +5,7 @@
  * releases or fails it by hand) or told to fail with a message, so a test can look at loading
  * states, errors and late answers without timers.
  */
+import { classifyLinkAnswer } from '../../src/core/link-problem.js';
 import { S3CallError } from '../../src/core/ports.js';
 import { DELETE_MARKER_REASON } from '../../src/core/versions.js';
 import type {
@@ -13,7 +14,9 @@ import type {
   Clock,
   Connection,
   CopyOutcome,
+  LinkCheck,
   ListPage,
+  ObjectFacts,
   ObjectSummary,
   ObjectVersion,
   PresignedUrl,
@@ -188,7 +191,9 @@ export type S3Method =
   | 'bucketRegion'
   | 'credentialsExpireAt'
   | 'presign'
-  | 'presignAll';
+  | 'presignAll'
+  | 'checkLink'
+  | 'describeObject';
 
 export interface S3Call {
   method: S3Method;
@@ -204,6 +209,15 @@ export interface FakeS3Options {
   clock?: Clock;
   /** When the signing credentials end (temporary credentials); undefined: long-term keys. */
   credentialsExpireAt?: Date;
+  /**
+   * What checking a link answers; by default 206 when the object is in the fake bucket, else the
+   * classifier's object-gone problem (as a 404 NoSuchKey would give).
+   */
+  checkLink?(presigned: PresignedUrl): LinkCheck;
+  /** Extra facts merged into describeObject's answer (storage class, encryption, problem…). */
+  facts?(bucket: string, key: string): Partial<ObjectFacts>;
+  /** S3's time minus the local clock that the session reports. */
+  clockOffsetMs?: number;
 }
 
 /**
@@ -294,6 +308,36 @@ export class FakeS3 implements S3Connector {
         record('credentialsExpireAt', []);
         return this.control.run('credentialsExpireAt', [], () => this.options.credentialsExpireAt);
       },
+      describeObject: (bucket, key) => {
+        record('describeObject', [bucket, key]);
+        return this.control.run('describeObject', [bucket, key], (): ObjectFacts => {
+          const found = findBucket(account(), bucket).objects?.find((o) => o.key === key);
+          if (!found) throw new Error(`NotFound (HTTP 404): the object does not exist.`);
+          return {
+            bucket,
+            key,
+            size: found.size,
+            ...(found.lastModified ? { lastModified: found.lastModified } : {}),
+            storageClass: 'STANDARD',
+            encryption: 'none',
+            ...this.options.facts?.(bucket, key),
+          };
+        });
+      },
+      checkLink: (presigned) => {
+        record('checkLink', [presigned]);
+        return this.control.run('checkLink', [presigned], (): LinkCheck => {
+          if (this.options.checkLink) return this.options.checkLink(presigned);
+          const scope = presigned.method === 'GET' ? 'link' : 'bucket';
+          const bucket = account().find((b) => b.name === presigned.bucket);
+          const exists = scope === 'bucket' ? bucket !== undefined : bucket?.objects?.some((o) => o.key === presigned.key);
+          if (exists) return { ok: true, scope, status: scope === 'link' ? 206 : 200 };
+          const answer = bucket ? { status: 404, code: 'NoSuchKey' } : { status: 404, code: 'NoSuchBucket' };
+          const problem = classifyLinkAnswer(answer, { profile, scope });
+          return problem ? { ok: false, scope, status: 404, problem } : { ok: true, scope, status: 200 };
+        });
+      },
+      clockOffsetMs: () => this.options.clockOffsetMs,
       presign: (request) => {
         record('presign', [request]);
         this.presignRequests.push(request);

@@ -33,6 +33,7 @@ function world(keys: string[], options: { check?: boolean; format?: 'plain' | 't
       link: { method: 'GET', expiresInSeconds: 3600 },
       attachment: false,
       check: options.check ?? true,
+      profile: 'p',
       printer,
       progress,
     });
@@ -48,9 +49,9 @@ describe('shareAll', () => {
 
   it('prints links in input order even when checks finish out of order; failures named in place', async () => {
     const { s3, stdout, stderr, run } = world(['a', 'c', 'd']);
-    s3.control.hold('headObject', (args) => args[1] === 'a');
+    s3.control.hold('checkLink', (args) => (args[0] as { key: string }).key === 'a');
     const done = run([target('a'), target('b'), target('c'), { unusable: 'standard input line 4', message: 'expected s3://BUCKET/KEY, got “x”' }, target('d')]);
-    const [held] = await s3.control.waitForHeld('headObject');
+    const [held] = await s3.control.waitForHeld('checkLink');
     // c answered already, but a is still out: nothing may be printed past it.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(stdout.text).toBe('');
@@ -58,7 +59,7 @@ describe('shareAll', () => {
     expect(await done).toBe(2);
     expect(keysOf(stdout)).toEqual(['a', 'c', 'd']);
     expect(stderr.text).toBe(
-      's3share-tui: s3://bkt/b: NotFound: no object s3://bkt/b\n' +
+      's3share-tui: s3://bkt/b: The object does not exist (deleted after it was listed?): the link would answer 404. Pick another object.\n' +
         's3share-tui: standard input line 4: expected s3://BUCKET/KEY, got “x”\n',
     );
   });
@@ -66,16 +67,16 @@ describe('shareAll', () => {
   it(`checks at most ${CHECK_CONCURRENCY} links at once`, async () => {
     const keys = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`);
     const { s3, stdout, run } = world(keys);
-    s3.control.hold('headObject');
+    s3.control.hold('checkLink');
     const done = run(keys.map((k) => target(k)));
-    const held = await s3.control.waitForHeld('headObject', CHECK_CONCURRENCY);
+    const held = await s3.control.waitForHeld('checkLink', CHECK_CONCURRENCY);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(s3.control.pending('headObject')).toHaveLength(CHECK_CONCURRENCY);
-    s3.control.stopHolding('headObject');
+    expect(s3.control.pending('checkLink')).toHaveLength(CHECK_CONCURRENCY);
+    s3.control.stopHolding('checkLink');
     held[0]?.release();
     await new Promise((resolve) => setTimeout(resolve, 20));
     // One answered: its worker went on to the 17th and the rest, unheld now.
-    expect(s3.callsOf('headObject').length).toBeGreaterThan(CHECK_CONCURRENCY);
+    expect(s3.callsOf('checkLink').length).toBeGreaterThan(CHECK_CONCURRENCY);
     for (const call of held.slice(1)) call.release();
     expect(await done).toBe(0);
     expect(keysOf(stdout)).toEqual(keys);
@@ -85,7 +86,7 @@ describe('shareAll', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `bulk/${i}.log`);
     const { s3, stdout, run } = world([], { check: false });
     expect(await run(keys.map((k) => target(k)))).toBe(0);
-    expect(s3.callsOf('headObject')).toEqual([]);
+    expect(s3.callsOf('checkLink')).toEqual([]);
     expect(s3.callsOf('presignAll')).toHaveLength(1);
     expect(stdout.text.split('\n')).toHaveLength(5001);
     // About one write per 64 kB, not one per link.

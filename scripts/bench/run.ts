@@ -16,10 +16,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { benchHome, childEnvironment, type S3Server } from './environment.js';
+import { homeEnvironment, homeWithProfiles } from '../../test/support/aws-home.js';
+import type { S3Server } from '../../test/support/s3-fixture.js';
+import { childEnvironment } from '../../test/support/terminal/child-environment.js';
+import { Key } from '../../test/support/terminal/keys.js';
+import { PtySession } from '../../test/support/terminal/pty-session.js';
 import { sample, timeProcess, type Sample } from './measure.js';
 import { client, ensureBucket, ensureServer, httpPutter, listKeys, putMany, sdkPutter, stopServer, type SeedReport } from './server.js';
-import { Keys, TimedTerminal } from './terminal.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -413,9 +416,9 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
 
 /** Launches `args` in a pty and times spawn → the screen passing `test`; the program is then killed. */
 async function ptyLaunch(file: string, args: readonly string[], env: Record<string, string>, test: RegExp | string, timeoutMs: number): Promise<number> {
-  const term = new TimedTerminal(file, args, { env, cwd: ROOT, cols: 100, rows: 30 });
+  const term = new PtySession(file, args, { env, cwd: ROOT, cols: 100, rows: 30 });
   try {
-    const at = await term.waitFor(test, timeoutMs);
+    const { at } = await term.waitForMatch(test, timeoutMs);
     return at - term.spawnedAt;
   } finally {
     await term.dispose();
@@ -532,11 +535,11 @@ interface KeyTimes {
  * draws at most one frame every 34 ms, so a key sent sooner could wait for that throttle): Up/Down
  * between rows `a` (the cursor's row now) and `b`, then the filter `7` and Backspace.
  */
-async function timeKeys(term: TimedTerminal, a: string, b: string, runs: number, label: string): Promise<KeyTimes> {
+async function timeKeys(term: PtySession, a: string, b: string, runs: number, label: string): Promise<KeyTimes> {
   const timeKey = async (key: string, expect: (screen: string) => boolean, what: string) => {
     await term.quiet(150, 5000);
     const sent = term.write(key);
-    const shown = await term.waitFor(expect, 10_000, what);
+    const { at: shown } = await term.waitForMatch(expect, 10_000, what);
     if (shown < sent) throw new Error(`the screen already showed ${what} before the key was sent`);
     return shown - sent;
   };
@@ -547,7 +550,7 @@ async function timeKeys(term: TimedTerminal, a: string, b: string, runs: number,
   const result: KeyTimes = { moves: [], typed: [], erased: [] };
   for (let i = 0; i < warm + runs; i += 1) {
     const away = i % 2 === 0;
-    const key = away === down ? Keys.Down : Keys.Up;
+    const key = away === down ? Key.Down : Key.Up;
     const ms = await timeKey(key, cursorOn(away ? b : a), `the cursor on ${away ? b : a}`);
     if (i >= warm) result.moves.push(ms);
   }
@@ -555,7 +558,7 @@ async function timeKeys(term: TimedTerminal, a: string, b: string, runs: number,
   const unfiltered = (s: string) => s.includes('type to filter') && !/ match · /.test(s);
   for (let i = 0; i < warm + runs; i += 1) {
     const t = await timeKey('7', filtered, 'the filter “7”');
-    const e = await timeKey(Keys.Backspace, unfiltered, 'the filter cleared');
+    const e = await timeKey(Key.Backspace, unfiltered, 'the filter cleared');
     if (i < warm) continue;
     result.typed.push(t);
     result.erased.push(e);
@@ -571,7 +574,7 @@ function readStatus(pid: number): { rss: number; hwm: number; cmdline: string } 
 }
 
 /** Loads every page of the big prefix: End goes to the last row loaded, which asks for the next page. */
-async function pageAll(term: TimedTerminal): Promise<{ presses: number; seconds: number }> {
+async function pageAll(term: PtySession): Promise<{ presses: number; seconds: number }> {
   const statusLine = () => term.lines().find((line) => / objects? · /.test(line)) ?? '';
   const cursorLine = () => term.lines().find((line) => line.startsWith(' ❯ ')) ?? '';
   const loaded = () => Number((/([\d,]+) objects? · /.exec(statusLine())?.[1] ?? '0').replace(/,/g, ''));
@@ -584,15 +587,15 @@ async function pageAll(term: TimedTerminal): Promise<{ presses: number; seconds:
     if (performance.now() - started > 15 * 60_000) throw new Error(`loading all rows took more than 15 minutes:\n${term.screen()}`);
     const cursor = cursorLine();
     const status = statusLine();
-    term.write(Keys.End);
+    term.write(Key.End);
     presses += 1;
-    await term.waitFor(() => cursorLine() !== cursor || statusLine() !== status, 30_000, 'End to move the cursor or change the status');
-    await term.waitFor(() => !statusLine().includes('loading more'), 60_000, 'the page to arrive');
+    await term.waitForMatch(() => cursorLine() !== cursor || statusLine() !== status, 30_000, 'End to move the cursor or change the status');
+    await term.waitForMatch(() => !statusLine().includes('loading more'), 60_000, 'the page to arrive');
   }
   const seconds = (performance.now() - started) / 1000;
   const last = bigKey(BIG_COUNT - 1).slice(BIG_PREFIX.length);
-  term.write(Keys.End);
-  await term.waitFor((s) => s.includes(`❯ 📄 ${last}`), 10_000, `the cursor on ${last}`);
+  term.write(Key.End);
+  await term.waitForMatch((s) => s.includes(`❯ 📄 ${last}`), 10_000, `the cursor on ${last}`);
   return { presses, seconds };
 }
 
@@ -612,9 +615,9 @@ async function bigList(envHome: Record<string, string>, options: Options): Promi
   let big: KeyTimes | undefined;
   let afterKeys: ReturnType<typeof readStatus> | undefined;
   for (let session = 0; session < options.memoryRuns; session += 1) {
-    const term = new TimedTerminal(NODE, bigArgs(), { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
+    const term = new PtySession(NODE, bigArgs(), { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
     try {
-      await term.waitFor((s) => s.includes(`❯ 📄 ${name(0)}`) && /[\d,]+ objects · .*more/.test(s), 30_000, 'the first page');
+      await term.waitForMatch((s) => s.includes(`❯ 📄 ${name(0)}`) && /[\d,]+ objects · .*more/.test(s), 30_000, 'the first page');
       await term.quiet(300, 5000);
       firstPageRss.push(readStatus(term.pid).rss);
       // The same keys with only the first page loaded, for scale.
@@ -685,14 +688,14 @@ async function bigList(envHome: Record<string, string>, options: Options): Promi
 
 /** The harness's floor: a key to a raw-mode node process until its answer is on screen. */
 async function keyFloor(envHome: Record<string, string>, options: Options): Promise<void> {
-  const term = new TimedTerminal(NODE, [ECHO_KEYS], { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
+  const term = new PtySession(NODE, [ECHO_KEYS], { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
   try {
     await term.waitFor(/^ready$/m, 10_000);
     const times: number[] = [];
     for (let i = 1; i <= 3 + options.keyRuns; i += 1) {
       await term.quiet(150, 5000);
-      const sent = term.write(i % 2 === 0 ? Keys.Down : Keys.Up);
-      const shown = await term.waitFor(new RegExp(`^got ${i}$`, 'm'), 10_000);
+      const sent = term.write(i % 2 === 0 ? Key.Down : Key.Up);
+      const { at: shown } = await term.waitForMatch(new RegExp(`^got ${i}$`, 'm'), 10_000);
       if (i > 3) times.push(shown - sent);
     }
     info.push({ what: 'harness floor: key → answer on screen from a raw-mode `node` (scripts/bench/echo-keys.mjs)', value: spread(sample(times)) });
@@ -795,16 +798,20 @@ async function main(): Promise<number> {
   const handle = await ensureServer(RGW_SCRIPTS, CACHE_DIR, log);
   await seedSmall(handle.server);
   if (!options.skipBig) await seedBig(handle.server, options);
-  const home = benchHome(handle.server, PROFILES);
+  const home = homeWithProfiles(
+    handle.server,
+    PROFILES.map((name) => ({ name, region: handle.server.region })),
+  );
+  const env = homeEnvironment(home);
   const wanted = (group: Group) => options.only.size === 0 || options.only.has(group);
   try {
-    if (wanted('startup')) await startUp(handle.server, home.env, options, awsAvailable);
-    if (wanted('frame')) await firstFrame(home.env, options);
+    if (wanted('startup')) await startUp(handle.server, env, options, awsAvailable);
+    if (wanted('frame')) await firstFrame(env, options);
     if (!options.skipBig) {
-      if (wanted('rows')) await firstRows(handle.server, home.env, options);
-      if (wanted('list')) await bigList(home.env, options);
+      if (wanted('rows')) await firstRows(handle.server, env, options);
+      if (wanted('list')) await bigList(env, options);
     }
-    if (wanted('list')) await keyFloor(home.env, options);
+    if (wanted('list')) await keyFloor(env, options);
   } finally {
     home.remove();
   }

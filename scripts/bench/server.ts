@@ -4,20 +4,14 @@
  * takes a while. A run reuses it when it still answers and the big prefix is complete; otherwise it
  * (re)starts it and seeds what is missing.
  */
-import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  CreateBucketCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import type { S3Server } from './environment.js';
+import { CreateBucketCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { adminClient, type S3Server } from '../../test/support/s3-fixture.js';
+import { runProcess } from '../../test/support/terminal/run-process.js';
 
 export interface ServerHandle {
   server: S3Server;
@@ -34,27 +28,12 @@ export interface SeedReport {
   concurrency: number;
 }
 
-function run(command: string, args: readonly string[], options: { timeoutMs: number; detached?: boolean }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(command, [...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // The daemons start.sh launches must outlive this process (and a Ctrl-C to npm).
-      detached: options.detached ?? false,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
-      fail(new Error(`${command} did not finish within ${options.timeoutMs} ms`));
-    }, options.timeoutMs);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
+/** Runs one of scripts/rgw/, failing when it does not finish in `limitMs`. */
+async function rgwScript(script: string, dir: string, limitMs: number) {
+  // Detached: the daemons start.sh launches must outlive this process (and a Ctrl-C to npm).
+  const run = await runProcess('bash', [script, dir], { limitMs, detached: true });
+  if (run.killedAtLimit) throw new Error(`${script} did not finish within ${limitMs} ms`);
+  return run;
 }
 
 function readEnv(dir: string): S3Server | undefined {
@@ -74,13 +53,7 @@ function readEnv(dir: string): S3Server | undefined {
 }
 
 export function client(server: S3Server, maxSockets = 16): S3Client {
-  return new S3Client({
-    endpoint: server.endpoint,
-    region: server.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  return adminClient(server, {
     maxAttempts: 5,
     requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets }), requestTimeout: 30_000 },
   });
@@ -106,11 +79,11 @@ export async function ensureServer(rgwScripts: string, dir: string, log: (line: 
   const restarting = existsSync(dir);
   if (restarting) {
     log(`S3 server: the cached one in ${dir} does not answer; stopping what is left of it and starting afresh`);
-    await run('bash', [join(rgwScripts, 'stop.sh'), dir], { timeoutMs: 60_000 });
+    await rgwScript(join(rgwScripts, 'stop.sh'), dir, 60_000);
     rmSync(dir, { recursive: true, force: true });
   }
   const started = performance.now();
-  const result = await run('bash', [join(rgwScripts, 'start.sh'), dir], { timeoutMs: 180_000, detached: true });
+  const result = await rgwScript(join(rgwScripts, 'start.sh'), dir, 180_000);
   if (result.code !== 0) throw new Error(`scripts/rgw/start.sh failed (${result.code}): ${result.stderr.trim()}`);
   const server = readEnv(dir);
   if (!server) throw new Error(`scripts/rgw/start.sh left no usable ${dir}/env`);
@@ -121,7 +94,7 @@ export async function ensureServer(rgwScripts: string, dir: string, log: (line: 
 /** Stops the cached server (idempotent) and removes its directory. */
 export async function stopServer(rgwScripts: string, dir: string): Promise<boolean> {
   if (!existsSync(dir)) return false;
-  await run('bash', [join(rgwScripts, 'stop.sh'), dir], { timeoutMs: 120_000 });
+  await rgwScript(join(rgwScripts, 'stop.sh'), dir, 120_000);
   rmSync(dir, { recursive: true, force: true });
   return true;
 }

@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cursorOn, GOOD_PROFILE, openBucket, useE2E, waitForResult } from '../support/e2e.js';
-import { stripAnsi, type PtySession } from '../support/pty.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { bodyFor, createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();

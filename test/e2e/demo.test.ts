@@ -25,7 +25,8 @@ import {
   demoObjects,
 } from '../../scripts/demo/seed-plan.mjs';
 import { cursorOn, literal, openBucket, openRow } from '../support/e2e.js';
-import { PROJECT_ROOT, PtySession } from '../support/pty.js';
+import { PROJECT_ROOT } from '../support/app.js';
+import { PtySession } from '../support/terminal/pty-session.js';
 
 const LAUNCHER = resolve(PROJECT_ROOT, 'scripts/demo/launch.mjs');
 const SERVER = resolve(PROJECT_ROOT, 'scripts/demo/s3-server.mjs');

@@ -14,7 +14,9 @@ import {
   useE2E,
   waitForResult,
 } from '../support/e2e.js';
-import { CLI, stripAnsi, type PtySession } from '../support/pty.js';
+import { CLI } from '../support/app.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();

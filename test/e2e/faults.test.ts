@@ -23,7 +23,9 @@ import {
   waitForResult,
 } from '../support/e2e.js';
 import { FaultProxy, INTERNAL_ERROR, is, SLOW_DOWN } from '../support/fault-proxy.js';
-import { CLI, stripAnsi, type PtySession } from '../support/pty.js';
+import { CLI } from '../support/app.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, numberedKeys, uniqueBucket, type S3Server } from '../support/s3-fixture.js';
 
 const e2e = useE2E();

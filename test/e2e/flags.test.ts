@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BAD_PROFILE, cursorOn, GOOD_PROFILE, twoProfiles, useE2E } from '../support/e2e.js';
-import { stripAnsi } from '../support/pty.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();

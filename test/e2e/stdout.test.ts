@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { GOOD_PROFILE, openBucket, openRow, signWithExpiry, twoProfiles, useE2E, waitForResult } from '../support/e2e.js';
-import { CLI, stripAnsi, type PtySession } from '../support/pty.js';
+import { CLI } from '../support/app.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();

@@ -4,7 +4,8 @@
  */
 import { afterEach, expect } from 'vitest';
 import { homeWithProfiles, emptyHome, type ProfileSpec, type TempHome } from './aws-home.js';
-import { Sessions, type PtySession, type SpawnOptions } from './pty.js';
+import { Sessions, type SpawnOptions } from './pty.js';
+import type { PtySession } from './terminal/pty-session.js';
 import { adminClient, s3ServerFromEnv, type S3Server } from './s3-fixture.js';
 
 /** The profile every test signs with (a second, refused one is added where the picker must show). */

@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import type { StartOptions } from '../../src/state/app-state.js';
 import { App, type AppExit } from '../../src/ui/app.js';
 import type { FakeServices } from './fakes.js';
+import { Key } from './terminal/keys.js';
 
 export type Instance = ReturnType<typeof render>;
 
@@ -19,17 +20,18 @@ export type Instance = ReturnType<typeof render>;
  */
 export const TERMINAL = { columns: 100, rows: 24 } as const;
 
+/** The keys by the names the component tests use (bytes from the one table, ./terminal/keys.ts). */
 export const KEY = {
-  up: '\u001b[A',
-  down: '\u001b[B',
-  pageUp: '\u001b[5~',
-  pageDown: '\u001b[6~',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  enter: '\r',
-  escape: '\u001b',
-  backspace: '\u007f',
-  ctrlC: '\u0003',
+  up: Key.Up,
+  down: Key.Down,
+  pageUp: Key.PageUp,
+  pageDown: Key.PageDown,
+  home: Key.Home,
+  end: Key.End,
+  enter: Key.Enter,
+  escape: Key.Esc,
+  backspace: Key.Backspace,
+  ctrlC: Key.CtrlC,
 } as const;
 
 export interface AppHarness extends Instance {

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
 export interface S3Server {
   endpoint: string;
@@ -21,7 +21,8 @@ export function s3ServerFromEnv(env: NodeJS.ProcessEnv = process.env): S3Server 
   };
 }
 
-export function adminClient(server: S3Server): S3Client {
+/** A client with the server's own keys, for seeding and checking (no checksums: RGW refuses some). */
+export function adminClient(server: S3Server, config: S3ClientConfig = {}): S3Client {
   return new S3Client({
     endpoint: server.endpoint,
     region: server.region,
@@ -29,6 +30,7 @@ export function adminClient(server: S3Server): S3Client {
     credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    ...config,
   });
 }
 

@@ -9,7 +9,13 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CreateBucketCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { adminClient, type S3Server } from '../../test/support/s3-fixture.js';
 import { runProcess } from '../../test/support/terminal/run-process.js';
 
@@ -48,7 +54,8 @@ function readEnv(dir: string): S3Server | undefined {
   const accessKeyId = values.get('S3_ACCESS_KEY_ID');
   const secretAccessKey = values.get('S3_SECRET_ACCESS_KEY');
   if (!endpoint || !accessKeyId || !secretAccessKey) return undefined;
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint)) throw new Error(`${file}: endpoint ${endpoint} is not on 127.0.0.1`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint))
+    throw new Error(`${file}: endpoint ${endpoint} is not on 127.0.0.1`);
   return { endpoint, accessKeyId, secretAccessKey, region: values.get('S3_REGION') ?? 'us-east-1' };
 }
 
@@ -70,7 +77,11 @@ async function answers(server: S3Server): Promise<boolean> {
 }
 
 /** The cached server if it answers, else a fresh one in `dir` (the old one stopped first). */
-export async function ensureServer(rgwScripts: string, dir: string, log: (line: string) => void): Promise<ServerHandle> {
+export async function ensureServer(
+  rgwScripts: string,
+  dir: string,
+  log: (line: string) => void,
+): Promise<ServerHandle> {
   const cached = readEnv(dir);
   if (cached && (await answers(cached))) {
     log(`S3 server: reusing the cached Ceph RGW at ${cached.endpoint} (${dir})`);
@@ -87,7 +98,9 @@ export async function ensureServer(rgwScripts: string, dir: string, log: (line: 
   if (result.code !== 0) throw new Error(`scripts/rgw/start.sh failed (${result.code}): ${result.stderr.trim()}`);
   const server = readEnv(dir);
   if (!server) throw new Error(`scripts/rgw/start.sh left no usable ${dir}/env`);
-  log(`S3 server: started Ceph RGW at ${server.endpoint} in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}; left running: --stop stops it)`);
+  log(
+    `S3 server: started Ceph RGW at ${server.endpoint} in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}; left running: --stop stops it)`,
+  );
   return { server, dir, state: restarting ? 'restarted' : 'started' };
 }
 
@@ -112,7 +125,9 @@ export async function listKeys(s3: S3Client, bucket: string, prefix: string, max
   const keys = new Set<string>();
   let token: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
-    const answer = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    const answer = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
     for (const object of answer.Contents ?? []) if (object.Key) keys.add(object.Key);
     token = answer.IsTruncated ? answer.NextContinuationToken : undefined;
     if (!token) return keys;
@@ -120,7 +135,7 @@ export async function listKeys(s3: S3Client, bucket: string, prefix: string, max
   throw new Error(`s3://${bucket}/${prefix} has more than ${maxPages} pages`);
 }
 
-export function bodyFor(key: string): Buffer {
+function bodyFor(key: string): Buffer {
   return Buffer.from(`benchmark object ${key}\n`, 'utf8');
 }
 
@@ -147,7 +162,10 @@ export function httpPutter(server: S3Server, bucket: string, concurrency: number
   let signingKey = Buffer.alloc(0);
   const signedHeaders = 'content-type;host;x-amz-content-sha256;x-amz-date';
   return (key) => {
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const date = amzDate.slice(0, 8);
     if (date !== keyDate) {
       keyDate = date;
@@ -192,7 +210,9 @@ export function httpPutter(server: S3Server, bucket: string, concurrency: number
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
           res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`PUT ${path}: HTTP ${res.statusCode} ${text.slice(0, 200)}`)),
+            res.statusCode === 200
+              ? resolve()
+              : reject(new Error(`PUT ${path}: HTTP ${res.statusCode} ${text.slice(0, 200)}`)),
           );
         },
       );

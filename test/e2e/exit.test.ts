@@ -49,7 +49,9 @@ function expectCleanExit(session: PtySession, { uiErased = true } = {}): void {
   if (!uiErased) return;
   // The screens are gone: no header, list or key hints left behind (the link alone may stay).
   const screen = session.screen();
-  expect(screen, `the UI is erased on exit:\n${screen}`).not.toMatch(/^ s3share|ctrl-c quit|type to filter|Expires in \(hours\)/m);
+  expect(screen, `the UI is erased on exit:\n${screen}`).not.toMatch(
+    /^ s3share|ctrl-c quit|type to filter|Expires in \(hours\)/m,
+  );
 }
 
 function expectNoCrashOutput(raw: string): void {
@@ -74,11 +76,14 @@ async function onExpiryScreen(session: PtySession): Promise<void> {
 describe('Ctrl-C', () => {
   test.each([
     ['a list screen (buckets)', onBucketList],
-    ['a list screen with a filter typed', async (s: PtySession) => {
-      await onBucketList(s);
-      s.press('zz');
-      await s.waitFor('filter: zz▏');
-    }],
+    [
+      'a list screen with a filter typed',
+      async (s: PtySession) => {
+        await onBucketList(s);
+        s.press('zz');
+        await s.waitFor('filter: zz▏');
+      },
+    ],
     ['the expiry screen', onExpiryScreen],
   ] as const)('on %s exits with 130 and restores the terminal', async (_name, reach) => {
     const session = e2e.launch(e2e.home());

@@ -11,7 +11,14 @@ const e2e = useE2E();
 const bucket = uniqueBucket('e2e-keys');
 
 beforeAll(async () => {
-  await createBucket(e2e.admin, bucket, ['a/b/c/deep.txt', 'a/b/mid.txt', 'a/z1.txt', 'a/z2.txt', 'a/z3.txt', 'top.txt']);
+  await createBucket(e2e.admin, bucket, [
+    'a/b/c/deep.txt',
+    'a/b/mid.txt',
+    'a/z1.txt',
+    'a/z2.txt',
+    'a/z3.txt',
+    'top.txt',
+  ]);
 });
 
 /** The breadcrumb: the header row. */

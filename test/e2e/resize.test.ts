@@ -48,7 +48,7 @@ describe('resizing', () => {
     session.resize(cols, 30);
     await redrawnAt(session, cols);
     const screen = session.screen();
-    expect(screen.match(/ s3share  › /g), `one header:\n${screen}`).toHaveLength(1);
+    expect(screen.match(/ s3share {2}› /g), `one header:\n${screen}`).toHaveLength(1);
     expect(screen.match(/GET link to /g), `one title:\n${screen}`).toHaveLength(1);
     expect(urlOnScreen(session, e2e.server)).toBe(url);
     expect((await fetch(url)).status).toBe(200);

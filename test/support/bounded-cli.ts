@@ -11,7 +11,11 @@ export type BoundedRun = Pick<ProcessRun, 'code' | 'stdout' | 'stderr' | 'killed
   ms: number;
 };
 
-export async function runCliWithin(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<BoundedRun> {
+export async function runCliWithin(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  limitMs: number,
+): Promise<BoundedRun> {
   const run = await runProcess(process.execPath, [CLI, ...args], { env, limitMs, detached: true });
   return { ...run, ms: run.toExit };
 }

@@ -7,7 +7,11 @@ import { runProcess, type ProcessRun } from './terminal/run-process.js';
 export type CliRun = Pick<ProcessRun, 'code' | 'stdout' | 'stderr'>;
 
 /** Runs the built binary to completion (at most 30 s), in a new session: no terminal at all. */
-export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): Promise<CliRun> {
   const run = await runProcess(process.execPath, [...nodeArgs, CLI, ...args], { env, limitMs: 30_000, detached: true });
   if (run.killedAtLimit) throw new Error(`s3share-tui ${args.join(' ')} did not finish in 30 s`);
   return run;
@@ -15,5 +19,10 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, no
 
 /** The environment of a child whose temp HOME holds one profile per name in ~/.aws, all on the local server. */
 export function homeWithProfiles(server: S3Server, names: readonly string[] = ['default']): NodeJS.ProcessEnv {
-  return homeEnvironment(awsHome(server, names.map((name) => ({ name, region: server.region }))));
+  return homeEnvironment(
+    awsHome(
+      server,
+      names.map((name) => ({ name, region: server.region })),
+    ),
+  );
 }

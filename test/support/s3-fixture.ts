@@ -52,7 +52,7 @@ export async function createBucket(client: S3Client, bucket: string, keys: reado
 }
 
 /** Uploads with bounded concurrency (Buffers: the server refuses streams under default checksums). */
-export async function putAll(client: S3Client, bucket: string, keys: readonly string[], concurrency = 16) {
+async function putAll(client: S3Client, bucket: string, keys: readonly string[], concurrency = 16) {
   let next = 0;
   const worker = async () => {
     while (next < keys.length) {

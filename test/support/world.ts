@@ -25,7 +25,7 @@ export const PROFILES: Profile[] = [
 /** 2026-04-02T03:44Z is 09:14 in Asia/Kolkata, the time zone the tests run in. */
 const APRIL = new Date('2026-04-02T03:44:00Z');
 
-export const EXPORTS: FakeBucket = {
+const EXPORTS: FakeBucket = {
   name: 'customer-exports',
   region: 'eu-west-1',
   createdAt: new Date('2025-01-15T06:30:00Z'),
@@ -42,13 +42,13 @@ export const EXPORTS: FakeBucket = {
 };
 
 /** 120 objects: three pages of 50, 50 and 20. */
-export const BIG: FakeBucket = {
+const BIG: FakeBucket = {
   name: 'big-archive',
   region: 'us-east-2',
   objects: Array.from({ length: 120 }, (_, i) => object(`file-${String(i).padStart(3, '0')}.bin`, 1000 + i, APRIL)),
 };
 
-export const EMPTY_BUCKET: FakeBucket = { name: 'nothing-here', region: 'eu-west-1', objects: [] };
+const EMPTY_BUCKET: FakeBucket = { name: 'nothing-here', region: 'eu-west-1', objects: [] };
 
 /** Deliberately not in name order. */
 export const BUCKETS: FakeBucket[] = [

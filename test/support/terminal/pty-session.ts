@@ -99,7 +99,9 @@ export class PtySession {
           for (const waiter of this.waiters) {
             this.settle(waiter);
             waiter.reject(
-              new Error(`the program exited (${describeExit(exit)}) before the screen showed ${waiter.what}:\n${frame(this.screen())}`),
+              new Error(
+                `the program exited (${describeExit(exit)}) before the screen showed ${waiter.what}:\n${frame(this.screen())}`,
+              ),
             );
           }
           resolveExit(exit);
@@ -175,7 +177,11 @@ export class PtySession {
           return;
         }
         if (this.exited) {
-          reject(new Error(`the program exited (${describeExit(this.exited)}) before the screen showed ${what}:\n${frame(screen)}`));
+          reject(
+            new Error(
+              `the program exited (${describeExit(this.exited)}) before the screen showed ${what}:\n${frame(screen)}`,
+            ),
+          );
           return;
         }
         const waiter: Waiter = {
@@ -185,7 +191,9 @@ export class PtySession {
           reject,
           timer: setTimeout(() => {
             this.waiters.delete(waiter);
-            reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen:\n${frame(this.screen())}`));
+            reject(
+              new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen:\n${frame(this.screen())}`),
+            );
           }, timeoutMs),
         };
         this.waiters.add(waiter);
@@ -212,7 +220,8 @@ export class PtySession {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`the program did not exit within ${timeoutMs} ms; the screen:\n${frame(this.screen())}`)),
+        () =>
+          reject(new Error(`the program did not exit within ${timeoutMs} ms; the screen:\n${frame(this.screen())}`)),
         timeoutMs,
       );
     });

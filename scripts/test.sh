@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on Debian or Ubuntu: installs the system packages and
-# npm packages it needs when they are missing, builds, then runs unit, component, integration
-# (real S3 server: Ceph RGW; a shifted clock under faketime) and end-to-end (pseudo-terminal,
-# X clipboard under Xvfb) tests.
+# npm packages it needs when they are missing, builds, type-checks, lints (ESLint, Prettier, knip),
+# then runs unit, component, integration (real S3 server: Ceph RGW; a shifted clock under faketime)
+# and end-to-end (pseudo-terminal, X clipboard under Xvfb) tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,4 +28,5 @@ fi
 bash scripts/ensure-npm-packages.sh
 npm run --silent build
 npx tsc --noEmit -p .
+npm run --silent lint
 exec xvfb-run -a npx vitest run "$@"

@@ -13,6 +13,13 @@ const s3 = new S3Client({
   forcePathStyle: true,
   credentials: { accessKeyId: env.BENCH_S3_ACCESS_KEY_ID, secretAccessKey: env.BENCH_S3_SECRET_ACCESS_KEY },
 });
-const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, Delimiter: '/', ...(maxKeys ? { MaxKeys: Number(maxKeys) } : {}) }));
+const page = await s3.send(
+  new ListObjectsV2Command({
+    Bucket: bucket,
+    Prefix: prefix,
+    Delimiter: '/',
+    ...(maxKeys ? { MaxKeys: Number(maxKeys) } : {}),
+  }),
+);
 process.stdout.write(`listed ${(page.Contents?.length ?? 0) + (page.CommonPrefixes?.length ?? 0)}\n`);
 process.exit(0);

@@ -16,10 +16,23 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { benchHome, childEnvironment, type S3Server } from './environment.js';
+import { homeEnvironment, homeWithProfiles } from '../../test/support/aws-home.js';
+import type { S3Server } from '../../test/support/s3-fixture.js';
+import { childEnvironment } from '../../test/support/terminal/child-environment.js';
+import { Key } from '../../test/support/terminal/keys.js';
+import { PtySession } from '../../test/support/terminal/pty-session.js';
 import { sample, timeProcess, type Sample } from './measure.js';
-import { client, ensureBucket, ensureServer, httpPutter, listKeys, putMany, sdkPutter, stopServer, type SeedReport } from './server.js';
-import { Keys, TimedTerminal } from './terminal.js';
+import {
+  client,
+  ensureBucket,
+  ensureServer,
+  httpPutter,
+  listKeys,
+  putMany,
+  sdkPutter,
+  stopServer,
+  type SeedReport,
+} from './server.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -34,6 +47,7 @@ const CLI = join(APP_DIR, 'dist', 'cli.js');
 const LIST_ONCE = join(ROOT, 'scripts', 'bench', 'list-once.mjs');
 const ECHO_KEYS = join(ROOT, 'scripts', 'bench', 'echo-keys.mjs');
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
+const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const NODE = process.execPath;
 const AWS_CLI = '/usr/bin/aws';
 
@@ -83,7 +97,19 @@ const HELP = `usage: npm run bench [-- options]
 class UsageError extends Error {}
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { stop: false, runs: 15, ptyRuns: 10, keyRuns: 30, memoryRuns: 3, skipBig: false, build: true, concurrency: 64, seeder: 'http', write: true, only: new Set() };
+  const options: Options = {
+    stop: false,
+    runs: 15,
+    ptyRuns: 10,
+    keyRuns: 30,
+    memoryRuns: 3,
+    skipBig: false,
+    build: true,
+    concurrency: 64,
+    seeder: 'http',
+    write: true,
+    only: new Set(),
+  };
   const count = (name: string, value: string | undefined, max: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} needs a whole number from 1 to ${max}`);
@@ -92,21 +118,39 @@ function parseOptions(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     switch (arg) {
-      case '--stop': options.stop = true; break;
-      case '--runs': options.runs = count(arg, argv[++i], 200); break;
-      case '--pty-runs': options.ptyRuns = count(arg, argv[++i], 100); break;
-      case '--key-runs': options.keyRuns = count(arg, argv[++i], 500); break;
-      case '--memory-runs': options.memoryRuns = count(arg, argv[++i], 20); break;
-      case '--skip-big': options.skipBig = true; break;
-      case '--no-build': options.build = false; break;
-      case '--concurrency': options.concurrency = count(arg, argv[++i], 512); break;
+      case '--stop':
+        options.stop = true;
+        break;
+      case '--runs':
+        options.runs = count(arg, argv[++i], 200);
+        break;
+      case '--pty-runs':
+        options.ptyRuns = count(arg, argv[++i], 100);
+        break;
+      case '--key-runs':
+        options.keyRuns = count(arg, argv[++i], 500);
+        break;
+      case '--memory-runs':
+        options.memoryRuns = count(arg, argv[++i], 20);
+        break;
+      case '--skip-big':
+        options.skipBig = true;
+        break;
+      case '--no-build':
+        options.build = false;
+        break;
+      case '--concurrency':
+        options.concurrency = count(arg, argv[++i], 512);
+        break;
       case '--seeder': {
         const value = argv[++i];
         if (value !== 'http' && value !== 'sdk') throw new UsageError('--seeder is http or sdk');
         options.seeder = value;
         break;
       }
-      case '--no-write': options.write = false; break;
+      case '--no-write':
+        options.write = false;
+        break;
       case '--only': {
         for (const name of (argv[++i] ?? '').split(',')) {
           if (!(GROUPS as readonly string[]).includes(name)) throw new UsageError(`--only takes ${GROUPS.join(', ')}`);
@@ -115,9 +159,13 @@ function parseOptions(argv: readonly string[]): Options {
         options.write = false;
         break;
       }
-      case '-h': case '--help': process.stdout.write(HELP); process.exit(0);
+      case '-h':
+      case '--help':
+        process.stdout.write(HELP);
+        process.exit(0);
       // falls through (process.exit never returns)
-      default: throw new UsageError(`unknown option ${arg}\n${HELP}`);
+      default:
+        throw new UsageError(`unknown option ${arg}\n${HELP}`);
     }
   }
   return options;
@@ -170,7 +218,8 @@ const fmt = (value: number, unit: string) =>
       : `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
 
 function table(): string {
-  const header = '| | measurement | median | runs | compared with | its median | ratio | target | result | ratio of fastest runs |';
+  const header =
+    '| | measurement | median | runs | compared with | its median | ratio | target | result | ratio of fastest runs |';
   const rule = '| --- | --- | ---: | ---: | --- | ---: | ---: | --- | --- | ---: |';
   const lines = rows.map((row) => {
     const value = row.value ? fmt(row.value.median, row.unit) : '–';
@@ -185,7 +234,10 @@ function table(): string {
           ? `≥ ${row.target.min.toLocaleString('en')} ${row.unit}`
           : `< ${row.target.max} ${row.unit}`;
     const result = verdict(row);
-    const fastest = row.target.kind === 'ratio' && row.value && row.baseline?.value ? `${(row.value.min / row.baseline.value.min).toFixed(2)}×` : '–';
+    const fastest =
+      row.target.kind === 'ratio' && row.value && row.baseline?.value
+        ? `${(row.value.min / row.baseline.value.min).toFixed(2)}×`
+        : '–';
     return `| ${row.id} | ${row.what} | ${value} | ${runs} | ${base} | ${baseValue} | ${ratio === undefined ? '–' : `${ratio.toFixed(2)}×`} | ${target} | ${result === 'FAIL' ? '**FAIL**' : result} | ${fastest} |`;
   });
   return [header, rule, ...lines].join('\n');
@@ -196,7 +248,9 @@ function infoTable(): string {
 }
 
 const spread = (s: Sample | undefined, unit: 'ms' | 'MB' | 'links/s' = 'ms') =>
-  s ? `median ${fmt(s.median, unit)}, min ${fmt(s.min, unit)}, p90 ${fmt(s.p90, unit)}, max ${fmt(s.max, unit)} (${s.values.length} runs)` : 'not measured';
+  s
+    ? `median ${fmt(s.median, unit)}, min ${fmt(s.min, unit)}, p90 ${fmt(s.p90, unit)}, max ${fmt(s.max, unit)} (${s.values.length} runs)`
+    : 'not measured';
 
 // ---------------------------------------------------------------- machine
 
@@ -206,18 +260,36 @@ function machine(): Info[] {
   const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || String(cpus().length);
   const version = (cmd: string, args: string[]) => {
     const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000, env: childEnvironment() });
-    return r.status === 0 ? `${r.stdout}${r.stderr}`.trim().split('\n')[0] ?? '' : 'not available';
+    return r.status === 0 ? (`${r.stdout}${r.stderr}`.trim().split('\n')[0] ?? '') : 'not available';
   };
   const commit = spawnSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'scripts/build.mjs', 'package.json'], { encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync(
+    'git',
+    ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'scripts/build.mjs', 'package.json'],
+    { encoding: 'utf8' },
+  ).stdout.trim();
   return [
     { what: 'date', value: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') },
     { what: 'CPU', value: `${model}, nproc ${nproc}` },
     { what: 'memory', value: `${(totalmem() / 2 ** 30).toFixed(1)} GiB` },
-    { what: 'load average at start (1/5/15 min)', value: loadavg().map((l) => l.toFixed(2)).join(' / ') },
+    {
+      what: 'load average at start (1/5/15 min)',
+      value: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / '),
+    },
     { what: 'Node.js', value: process.version },
-    { what: 'app', value: `s3share-tui ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string}, commit ${commit || '?'}${dirty ? ' (with uncommitted changes in src/)' : ''}` },
-    { what: 'command', value: `\`tsx scripts/bench/run.ts${process.argv.slice(2).map((a) => ` ${a}`).join('')}\`` },
+    {
+      what: 'app',
+      value: `s3share-tui ${APP_VERSION}, commit ${commit || '?'}${dirty ? ' (with uncommitted changes in src/)' : ''}`,
+    },
+    {
+      what: 'command',
+      value: `\`tsx scripts/bench/run.ts${process.argv
+        .slice(2)
+        .map((a) => ` ${a}`)
+        .join('')}\``,
+    },
     { what: 'AWS CLI', value: existsSync(AWS_CLI) ? version(AWS_CLI, ['--version']) : 'not installed' },
     { what: 'S3 server', value: `Ceph RADOS Gateway (${version('radosgw', ['--version'])}), memstore, 127.0.0.1` },
   ];
@@ -227,7 +299,11 @@ function machine(): Info[] {
 
 function build(): void {
   log('building (node scripts/build.mjs)');
-  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+  const result = spawnSync(NODE, [join(ROOT, 'scripts', 'build.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 120_000,
+  });
   if (result.status !== 0) throw new Error('the build failed');
 }
 
@@ -241,7 +317,9 @@ async function snapshotDist(): Promise<void> {
     let problem: string | undefined;
     try {
       cpSync(source, target, { recursive: true });
-      const files = ['cli.js', ...readdirSync(join(target, 'chunks')).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
+      const files = ['cli.js', ...readdirSync(join(target, 'chunks')).map((f) => `chunks/${f}`)].filter((f) =>
+        f.endsWith('.js'),
+      );
       for (const file of files) {
         const text = readFileSync(join(target, file), 'utf8');
         for (const match of text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
@@ -263,12 +341,19 @@ async function snapshotDist(): Promise<void> {
 function ensureAwsCli(): boolean {
   if (existsSync(AWS_CLI)) return true;
   if (process.getuid?.() !== 0) {
-    log(`${AWS_CLI} is missing; install it with: sudo apt-get install -y --no-install-recommends awscli (the comparison is skipped)`);
+    log(
+      `${AWS_CLI} is missing; install it with: sudo apt-get install -y --no-install-recommends awscli (the comparison is skipped)`,
+    );
     return false;
   }
   log(`${AWS_CLI} is missing: apt-get install -y --no-install-recommends awscli`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'awscli'], { stdio: 'ignore', env, timeout: 600_000 });
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'awscli'], {
+      stdio: 'ignore',
+      env,
+      timeout: 600_000,
+    });
   if (install().status !== 0) {
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 600_000 });
     install();
@@ -285,9 +370,14 @@ async function seedBig(server: S3Server, options: Options): Promise<void> {
   const wanted = Array.from({ length: BIG_COUNT }, (_, i) => bigKey(i));
   const missing = wanted.filter((key) => !present.has(key));
   const extra = present.size - (BIG_COUNT - missing.length);
-  if (extra > 0) throw new Error(`s3://${BIG_BUCKET}/${BIG_PREFIX} holds ${extra} keys the benchmark did not write; run npm run bench -- --stop`);
+  if (extra > 0)
+    throw new Error(
+      `s3://${BIG_BUCKET}/${BIG_PREFIX} holds ${extra} keys the benchmark did not write; run npm run bench -- --stop`,
+    );
   if (missing.length === 0) {
-    log(`big prefix: s3://${BIG_BUCKET}/${BIG_PREFIX} already holds ${BIG_COUNT.toLocaleString('en-US')} objects (counted in ${checkSeconds.toFixed(1)} s)`);
+    log(
+      `big prefix: s3://${BIG_BUCKET}/${BIG_PREFIX} already holds ${BIG_COUNT.toLocaleString('en-US')} objects (counted in ${checkSeconds.toFixed(1)} s)`,
+    );
     const earlier = existsSync(SEED_RECORD) ? ` It was seeded ${readFileSync(SEED_RECORD, 'utf8').trim()}.` : '';
     info.push({
       what: 'seeding',
@@ -295,12 +385,20 @@ async function seedBig(server: S3Server, options: Options): Promise<void> {
     });
     return;
   }
-  log(`big prefix: seeding ${missing.length.toLocaleString('en-US')} objects into s3://${BIG_BUCKET}/${BIG_PREFIX} (${options.concurrency} in flight, ${options.seeder})`);
-  const put = options.seeder === 'http' ? httpPutter(server, BIG_BUCKET, options.concurrency) : sdkPutter(server, BIG_BUCKET, options.concurrency);
+  log(
+    `big prefix: seeding ${missing.length.toLocaleString('en-US')} objects into s3://${BIG_BUCKET}/${BIG_PREFIX} (${options.concurrency} in flight, ${options.seeder})`,
+  );
+  const put =
+    options.seeder === 'http'
+      ? httpPutter(server, BIG_BUCKET, options.concurrency)
+      : sdkPutter(server, BIG_BUCKET, options.concurrency);
   const report: SeedReport = await putMany(put, missing, options.concurrency, log);
   const verify = await listKeys(s3, BIG_BUCKET, BIG_PREFIX, 2 * (BIG_COUNT / 1000) + 10);
-  if (verify.size !== BIG_COUNT) throw new Error(`after seeding, s3://${BIG_BUCKET}/${BIG_PREFIX} lists ${verify.size} keys, not ${BIG_COUNT}`);
-  log(`big prefix: seeded ${report.written.toLocaleString('en-US')} objects in ${report.seconds.toFixed(1)} s (${report.perSecond.toFixed(0)}/s)`);
+  if (verify.size !== BIG_COUNT)
+    throw new Error(`after seeding, s3://${BIG_BUCKET}/${BIG_PREFIX} lists ${verify.size} keys, not ${BIG_COUNT}`);
+  log(
+    `big prefix: seeded ${report.written.toLocaleString('en-US')} objects in ${report.seconds.toFixed(1)} s (${report.perSecond.toFixed(0)}/s)`,
+  );
   const seeded = `${report.written.toLocaleString('en-US')} objects PUT in ${report.seconds.toFixed(1)} s = ${report.perSecond.toFixed(0)} objects/s (${report.concurrency} in flight, ${options.seeder === 'http' ? 'node:http + SigV4 signed in the script' : 'AWS SDK'}, Buffer bodies, no checksums)`;
   writeFileSync(SEED_RECORD, `on ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}: ${seeded}\n`);
   info.push({ what: 'seeding', value: seeded });
@@ -309,7 +407,9 @@ async function seedBig(server: S3Server, options: Options): Promise<void> {
 async function seedSmall(server: S3Server): Promise<void> {
   const s3 = client(server);
   await ensureBucket(s3, SMALL_BUCKET).catch(() => s3.send(new CreateBucketCommand({ Bucket: SMALL_BUCKET })));
-  await s3.send(new PutObjectCommand({ Bucket: SMALL_BUCKET, Key: SMALL_KEY, Body: Buffer.from('quarter,total\nq1,42\n') }));
+  await s3.send(
+    new PutObjectCommand({ Bucket: SMALL_BUCKET, Key: SMALL_KEY, Body: Buffer.from('quarter,total\nq1,42\n') }),
+  );
 }
 
 /** Fetches a presigned URL once: the benchmark measures a path that yields a working link. */
@@ -320,10 +420,14 @@ async function assertWorks(url: string, who: string): Promise<void> {
   if (response.status !== 200) throw new Error(`${who}'s URL answered ${response.status}`);
 }
 
-async function startUp(server: S3Server, envHome: Record<string, string>, options: Options, awsAvailable: boolean): Promise<void> {
+async function startUp(
+  server: S3Server,
+  envHome: Record<string, string>,
+  options: Options,
+  awsAvailable: boolean,
+): Promise<void> {
   const target = `s3://${SMALL_BUCKET}/${SMALL_KEY}`;
   const isUrl = (out: string) => out.includes('\n') && out.startsWith('http');
-  const pkgVersion = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
   const commands = {
     nodeZero: { file: NODE, args: ['-e', '0'], until: undefined as ((s: string) => boolean) | undefined },
     version: { file: NODE, args: [CLI, '--version'], until: (s: string) => s.includes('\n') },
@@ -335,8 +439,22 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
   };
   type Name = keyof typeof commands;
   const names = (Object.keys(commands) as Name[]).filter((n) => n !== 'aws' || awsAvailable);
-  const toExit: Record<Name, number[]> = { nodeZero: [], version: [], presign: [], presignChecked: [], presignCold: [], aws: [] };
-  const toOutput: Record<Name, number[]> = { nodeZero: [], version: [], presign: [], presignChecked: [], presignCold: [], aws: [] };
+  const toExit: Record<Name, number[]> = {
+    nodeZero: [],
+    version: [],
+    presign: [],
+    presignChecked: [],
+    presignCold: [],
+    aws: [],
+  };
+  const toOutput: Record<Name, number[]> = {
+    nodeZero: [],
+    version: [],
+    presign: [],
+    presignChecked: [],
+    presignCold: [],
+    aws: [],
+  };
   const coldCache = join(ROOT, '.bench-cache', 'cold-cache');
   const envFor = (name: Name) => {
     if (name !== 'presignCold') return envHome;
@@ -352,7 +470,8 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
     return r;
   };
   const v = await check('version');
-  if (v.stdout.trim() !== `s3share-tui ${pkgVersion}`) throw new Error(`--version printed ${JSON.stringify(v.stdout)}`);
+  if (v.stdout.trim() !== `s3share-tui ${APP_VERSION}`)
+    throw new Error(`--version printed ${JSON.stringify(v.stdout)}`);
   await assertWorks((await check('presign')).stdout.trim(), 's3share-tui --no-check');
   await assertWorks((await check('presignChecked')).stdout.trim(), 's3share-tui');
   await assertWorks((await check('presignCold')).stdout.trim(), 's3share-tui --no-check, no remembered region');
@@ -367,7 +486,8 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
       const c = commands[name];
       const r = await timeProcess(c.file, c.args, { env: envFor(name), cwd: ROOT, until: c.until });
       if (r.code !== 0) throw new Error(`${c.file} ${c.args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
-      if (c.until && r.toOutput === undefined) throw new Error(`${c.file} ${c.args.join(' ')} printed ${JSON.stringify(r.stdout)}`);
+      if (c.until && r.toOutput === undefined)
+        throw new Error(`${c.file} ${c.args.join(' ')} printed ${JSON.stringify(r.stdout)}`);
       if (round < warmups) continue;
       toExit[name].push(r.toExit);
       if (r.toOutput !== undefined) toOutput[name].push(r.toOutput);
@@ -409,7 +529,14 @@ async function startUp(server: S3Server, envHome: Record<string, string>, option
       target: { kind: 'ratio', max: 0.3 },
     });
   } else {
-    rows.push({ id: 'aws', what: 'presign vs the AWS CLI', value: undefined, unit: 'ms', target: { kind: 'ratio', max: 0.3 }, note: `${AWS_CLI} missing` });
+    rows.push({
+      id: 'aws',
+      what: 'presign vs the AWS CLI',
+      value: undefined,
+      unit: 'ms',
+      target: { kind: 'ratio', max: 0.3 },
+      note: `${AWS_CLI} missing`,
+    });
   }
   info.push(
     { what: '`node -e 0`, spawn → exit', value: spread(nodeZero) },
@@ -481,10 +608,16 @@ async function signingRate(envHome: Record<string, string>, options: Options): P
 }
 
 /** Launches `args` in a pty and times spawn → the screen passing `test`; the program is then killed. */
-async function ptyLaunch(file: string, args: readonly string[], env: Record<string, string>, test: RegExp | string, timeoutMs: number): Promise<number> {
-  const term = new TimedTerminal(file, args, { env, cwd: ROOT, cols: 100, rows: 30 });
+async function ptyLaunch(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  test: RegExp | string,
+  timeoutMs: number,
+): Promise<number> {
+  const term = new PtySession(file, args, { env, cwd: ROOT, cols: 100, rows: 30 });
   try {
-    const at = await term.waitFor(test, timeoutMs);
+    const { at } = await term.waitForMatch(test, timeoutMs);
     return at - term.spawnedAt;
   } finally {
     await term.dispose();
@@ -513,10 +646,16 @@ async function firstFrame(envHome: Record<string, string>, options: Options): Pr
     what: 'first interactive frame: app in a pty, spawn → profile list on screen (“2 of 2 profiles”)',
     value: sample(app),
     unit: 'ms',
-    baseline: { what: '`node -e "console.log(\'ready\')"` in the same pty harness, spawn → `ready` on screen', value: sample(base) },
+    baseline: {
+      what: '`node -e "console.log(\'ready\')"` in the same pty harness, spawn → `ready` on screen',
+      value: sample(base),
+    },
     target: { kind: 'ratio', max: 2.5 },
   });
-  info.push({ what: 'first frame (profiles), pty', value: spread(sample(app)) }, { what: '`ready` baseline, pty', value: spread(sample(base)) });
+  info.push(
+    { what: 'first frame (profiles), pty', value: spread(sample(app)) },
+    { what: '`ready` baseline, pty', value: spread(sample(base)) },
+  );
 }
 
 const OBJECT_ROW = /^ [ ❯] 📄 /m;
@@ -540,8 +679,10 @@ async function firstRows(server: S3Server, envHome: Record<string, string>, opti
     const runList = async (maxKeys = 1000) => {
       const args = [LIST_ONCE, BIG_BUCKET, BIG_PREFIX, ...(maxKeys === 1000 ? [] : [String(maxKeys)])];
       const r = await timeProcess(NODE, args, { env: listEnv, cwd: ROOT, until: (s) => /^listed \d+$/m.test(s) });
-      if (r.code !== 0 || r.toOutput === undefined) throw new Error(`list-once.mjs failed (${r.code}): ${r.stdout} ${r.stderr}`);
-      if (!new RegExp(`^listed ${maxKeys}$`, 'm').test(r.stdout)) throw new Error(`list-once.mjs listed ${r.stdout.trim()}, expected a page of ${maxKeys}`);
+      if (r.code !== 0 || r.toOutput === undefined)
+        throw new Error(`list-once.mjs failed (${r.code}): ${r.stdout} ${r.stderr}`);
+      if (!new RegExp(`^listed ${maxKeys}$`, 'm').test(r.stdout))
+        throw new Error(`list-once.mjs listed ${r.stdout.trim()}, expected a page of ${maxKeys}`);
       return r.toOutput;
     };
     let a: number;
@@ -576,7 +717,10 @@ async function firstRows(server: S3Server, envHome: Record<string, string>, opti
     what: `first object rows: \`--profile P --bucket B --prefix ${BIG_PREFIX}\` (${BIG_COUNT.toLocaleString('en-US')} objects) in a pty, spawn → first object row on screen`,
     value: sample(app),
     unit: 'ms',
-    baseline: { what: 'fresh `node` importing @aws-sdk/client-s3, one ListObjectsV2 (Delimiter `/`, S3’s default 1,000 keys), spawn → result on stdout', value: sample(fresh) },
+    baseline: {
+      what: 'fresh `node` importing @aws-sdk/client-s3, one ListObjectsV2 (Delimiter `/`, S3’s default 1,000 keys), spawn → result on stdout',
+      value: sample(fresh),
+    },
     target: { kind: 'ratio', max: 1.5 },
   });
   info.push(
@@ -584,9 +728,12 @@ async function firstRows(server: S3Server, envHome: Record<string, string>, opti
     { what: 'fresh node + SDK + one ListObjectsV2 (1,000 keys)', value: spread(sample(fresh)) },
     {
       what: 'fresh node + SDK + one ListObjectsV2 of MaxKeys 100, the size of the app’s first call here (ratio of d against it in brackets)',
-      value: `${spread(sample(freshSmall))} (${((sample(app).median) / sample(freshSmall).median).toFixed(2)}×)`,
+      value: `${spread(sample(freshSmall))} (${(sample(app).median / sample(freshSmall).median).toFixed(2)}×)`,
     },
-    { what: 'one ListObjectsV2 in-process (SDK loaded, client built): first call / then', value: `${fmt(cold, 'ms')} / ${spread(sample(warm))}` },
+    {
+      what: 'one ListObjectsV2 in-process (SDK loaded, client built): first call / then',
+      value: `${fmt(cold, 'ms')} / ${spread(sample(warm))}`,
+    },
   );
 }
 
@@ -601,11 +748,11 @@ interface KeyTimes {
  * draws at most one frame every 34 ms, so a key sent sooner could wait for that throttle): Up/Down
  * between rows `a` (the cursor's row now) and `b`, then the filter `7` and Backspace.
  */
-async function timeKeys(term: TimedTerminal, a: string, b: string, runs: number, label: string): Promise<KeyTimes> {
+async function timeKeys(term: PtySession, a: string, b: string, runs: number, label: string): Promise<KeyTimes> {
   const timeKey = async (key: string, expect: (screen: string) => boolean, what: string) => {
     await term.quiet(150, 5000);
     const sent = term.write(key);
-    const shown = await term.waitFor(expect, 10_000, what);
+    const { at: shown } = await term.waitForMatch(expect, 10_000, what);
     if (shown < sent) throw new Error(`the screen already showed ${what} before the key was sent`);
     return shown - sent;
   };
@@ -616,7 +763,7 @@ async function timeKeys(term: TimedTerminal, a: string, b: string, runs: number,
   const result: KeyTimes = { moves: [], typed: [], erased: [] };
   for (let i = 0; i < warm + runs; i += 1) {
     const away = i % 2 === 0;
-    const key = away === down ? Keys.Down : Keys.Up;
+    const key = away === down ? Key.Down : Key.Up;
     const ms = await timeKey(key, cursorOn(away ? b : a), `the cursor on ${away ? b : a}`);
     if (i >= warm) result.moves.push(ms);
   }
@@ -624,7 +771,7 @@ async function timeKeys(term: TimedTerminal, a: string, b: string, runs: number,
   const unfiltered = (s: string) => s.includes('type to filter') && !/ match · /.test(s);
   for (let i = 0; i < warm + runs; i += 1) {
     const t = await timeKey('7', filtered, 'the filter “7”');
-    const e = await timeKey(Keys.Backspace, unfiltered, 'the filter cleared');
+    const e = await timeKey(Key.Backspace, unfiltered, 'the filter cleared');
     if (i < warm) continue;
     result.typed.push(t);
     result.erased.push(e);
@@ -640,7 +787,7 @@ function readStatus(pid: number): { rss: number; hwm: number; cmdline: string } 
 }
 
 /** Loads every page of the big prefix: End goes to the last row loaded, which asks for the next page. */
-async function pageAll(term: TimedTerminal): Promise<{ presses: number; seconds: number }> {
+async function pageAll(term: PtySession): Promise<{ presses: number; seconds: number }> {
   const statusLine = () => term.lines().find((line) => / objects? · /.test(line)) ?? '';
   const cursorLine = () => term.lines().find((line) => line.startsWith(' ❯ ')) ?? '';
   const loaded = () => Number((/([\d,]+) objects? · /.exec(statusLine())?.[1] ?? '0').replace(/,/g, ''));
@@ -650,18 +797,23 @@ async function pageAll(term: TimedTerminal): Promise<{ presses: number; seconds:
   let presses = 0;
   while (!complete()) {
     if (presses >= maxPresses) throw new Error(`End ×${maxPresses} did not load everything:\n${term.screen()}`);
-    if (performance.now() - started > 15 * 60_000) throw new Error(`loading all rows took more than 15 minutes:\n${term.screen()}`);
+    if (performance.now() - started > 15 * 60_000)
+      throw new Error(`loading all rows took more than 15 minutes:\n${term.screen()}`);
     const cursor = cursorLine();
     const status = statusLine();
-    term.write(Keys.End);
+    term.write(Key.End);
     presses += 1;
-    await term.waitFor(() => cursorLine() !== cursor || statusLine() !== status, 30_000, 'End to move the cursor or change the status');
-    await term.waitFor(() => !statusLine().includes('loading more'), 60_000, 'the page to arrive');
+    await term.waitForMatch(
+      () => cursorLine() !== cursor || statusLine() !== status,
+      30_000,
+      'End to move the cursor or change the status',
+    );
+    await term.waitForMatch(() => !statusLine().includes('loading more'), 60_000, 'the page to arrive');
   }
   const seconds = (performance.now() - started) / 1000;
   const last = bigKey(BIG_COUNT - 1).slice(BIG_PREFIX.length);
-  term.write(Keys.End);
-  await term.waitFor((s) => s.includes(`❯ 📄 ${last}`), 10_000, `the cursor on ${last}`);
+  term.write(Key.End);
+  await term.waitForMatch((s) => s.includes(`❯ 📄 ${last}`), 10_000, `the cursor on ${last}`);
   return { presses, seconds };
 }
 
@@ -681,15 +833,21 @@ async function bigList(envHome: Record<string, string>, options: Options): Promi
   let big: KeyTimes | undefined;
   let afterKeys: ReturnType<typeof readStatus> | undefined;
   for (let session = 0; session < options.memoryRuns; session += 1) {
-    const term = new TimedTerminal(NODE, bigArgs(), { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
+    const term = new PtySession(NODE, bigArgs(), { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
     try {
-      await term.waitFor((s) => s.includes(`❯ 📄 ${name(0)}`) && /[\d,]+ objects · .*more/.test(s), 30_000, 'the first page');
+      await term.waitForMatch(
+        (s) => s.includes(`❯ 📄 ${name(0)}`) && /[\d,]+ objects · .*more/.test(s),
+        30_000,
+        'the first page',
+      );
       await term.quiet(300, 5000);
       firstPageRss.push(readStatus(term.pid).rss);
       // The same keys with only the first page loaded, for scale.
       if (session === 0) small = await timeKeys(term, name(0), name(1), options.keyRuns, 'the first page loaded');
 
-      log(`big list (session ${session + 1} of ${options.memoryRuns}): pressing End until all ${count} rows are loaded`);
+      log(
+        `big list (session ${session + 1} of ${options.memoryRuns}): pressing End until all ${count} rows are loaded`,
+      );
       const paged = await pageAll(term);
       pagingSeconds.push(paged.seconds);
       await term.quiet(500, 5000);
@@ -699,7 +857,13 @@ async function bigList(envHome: Record<string, string>, options: Options): Promi
       hwm.push(proc.hwm);
 
       if (session === 0) {
-        big = await timeKeys(term, name(BIG_COUNT - 1), name(BIG_COUNT - 2), options.keyRuns, `all ${count} rows loaded`);
+        big = await timeKeys(
+          term,
+          name(BIG_COUNT - 1),
+          name(BIG_COUNT - 2),
+          options.keyRuns,
+          `all ${count} rows loaded`,
+        );
         afterKeys = readStatus(term.pid);
       }
     } finally {
@@ -738,15 +902,24 @@ async function bigList(envHome: Record<string, string>, options: Options): Promi
     },
   );
   info.push(
-    { what: `loading all ${count} rows by pressing End (about ${BIG_COUNT / 1000} pages)`, value: `${spread(sample(pagingSeconds.map((s) => s * 1000)))}` },
+    {
+      what: `loading all ${count} rows by pressing End (about ${BIG_COUNT / 1000} pages)`,
+      value: `${spread(sample(pagingSeconds.map((s) => s * 1000)))}`,
+    },
     { what: 'memory with the first page loaded (100 rows): VmRSS', value: spread(sample(firstPageRss), 'MB') },
     { what: `memory after loading ${count} rows: VmRSS`, value: spread(sample(rss), 'MB') },
     { what: `memory after loading ${count} rows: peak VmHWM`, value: spread(sample(hwm), 'MB') },
-    { what: 'memory after the redraw tests (first session): VmRSS / VmHWM', value: `${afterKeys.rss.toFixed(1)} MB / ${afterKeys.hwm.toFixed(1)} MB` },
+    {
+      what: 'memory after the redraw tests (first session): VmRSS / VmHWM',
+      value: `${afterKeys.rss.toFixed(1)} MB / ${afterKeys.hwm.toFixed(1)} MB`,
+    },
     { what: `cursor move redraw, ${count} rows`, value: spread(sample(big.moves)) },
     { what: `filter keystroke redraw, ${count} rows`, value: spread(sample(big.typed)) },
     { what: `Backspace (clear filter) redraw, ${count} rows`, value: spread(sample(big.erased)) },
-    { what: 'cursor move redraw, 100 rows (first page; timed first, with less JIT warm-up)', value: spread(sample(small.moves)) },
+    {
+      what: 'cursor move redraw, 100 rows (first page; timed first, with less JIT warm-up)',
+      value: spread(sample(small.moves)),
+    },
     { what: 'filter keystroke redraw, 100 rows', value: spread(sample(small.typed)) },
     { what: 'Backspace (clear filter) redraw, 100 rows', value: spread(sample(small.erased)) },
   );
@@ -754,17 +927,20 @@ async function bigList(envHome: Record<string, string>, options: Options): Promi
 
 /** The harness's floor: a key to a raw-mode node process until its answer is on screen. */
 async function keyFloor(envHome: Record<string, string>, options: Options): Promise<void> {
-  const term = new TimedTerminal(NODE, [ECHO_KEYS], { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
+  const term = new PtySession(NODE, [ECHO_KEYS], { env: envHome, cwd: ROOT, cols: 100, rows: 30 });
   try {
     await term.waitFor(/^ready$/m, 10_000);
     const times: number[] = [];
     for (let i = 1; i <= 3 + options.keyRuns; i += 1) {
       await term.quiet(150, 5000);
-      const sent = term.write(i % 2 === 0 ? Keys.Down : Keys.Up);
-      const shown = await term.waitFor(new RegExp(`^got ${i}$`, 'm'), 10_000);
+      const sent = term.write(i % 2 === 0 ? Key.Down : Key.Up);
+      const { at: shown } = await term.waitForMatch(new RegExp(`^got ${i}$`, 'm'), 10_000);
       if (i > 3) times.push(shown - sent);
     }
-    info.push({ what: 'harness floor: key → answer on screen from a raw-mode `node` (scripts/bench/echo-keys.mjs)', value: spread(sample(times)) });
+    info.push({
+      what: 'harness floor: key → answer on screen from a raw-mode `node` (scripts/bench/echo-keys.mjs)',
+      value: spread(sample(times)),
+    });
   } finally {
     await term.dispose();
   }
@@ -851,34 +1027,46 @@ async function main(): Promise<number> {
   if (options.build) build();
   else {
     const appRow = machineInfo.find((m) => m.what === 'app');
-    const built = statSync(join(ROOT, 'dist', 'cli.js')).mtime.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const built = statSync(join(ROOT, 'dist', 'cli.js'))
+      .mtime.toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     if (appRow) appRow.value += `; --no-build: dist/ as found, built ${built}`;
   }
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build');
   await snapshotDist();
   const awsAvailable = ensureAwsCli();
   const awsRow = machineInfo.find((m) => m.what === 'AWS CLI');
-  if (awsAvailable && awsRow?.value === 'not installed') awsRow.value = spawnSync(AWS_CLI, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  if (awsAvailable && awsRow?.value === 'not installed')
+    awsRow.value = spawnSync(AWS_CLI, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
   mkdirSync(join(ROOT, '.bench-cache'), { recursive: true });
   const handle = await ensureServer(RGW_SCRIPTS, CACHE_DIR, log);
   await seedSmall(handle.server);
   if (!options.skipBig) await seedBig(handle.server, options);
-  const home = benchHome(handle.server, PROFILES);
+  const home = homeWithProfiles(
+    handle.server,
+    PROFILES.map((name) => ({ name, region: handle.server.region })),
+  );
+  const env = homeEnvironment(home);
   const wanted = (group: Group) => options.only.size === 0 || options.only.has(group);
   try {
-    if (wanted('startup')) await startUp(handle.server, home.env, options, awsAvailable);
-    if (wanted('sign')) await signingRate(home.env, options);
-    if (wanted('frame')) await firstFrame(home.env, options);
+    if (wanted('startup')) await startUp(handle.server, env, options, awsAvailable);
+    if (wanted('sign')) await signingRate(env, options);
+    if (wanted('frame')) await firstFrame(env, options);
     if (!options.skipBig) {
-      if (wanted('rows')) await firstRows(handle.server, home.env, options);
-      if (wanted('list')) await bigList(home.env, options);
+      if (wanted('rows')) await firstRows(handle.server, env, options);
+      if (wanted('list')) await bigList(env, options);
     }
-    if (wanted('list')) await keyFloor(home.env, options);
+    if (wanted('list')) await keyFloor(env, options);
   } finally {
     home.remove();
   }
-  machineInfo.push({ what: 'load average at the end (1/5/15 min)', value: loadavg().map((l) => l.toFixed(2)).join(' / ') });
+  machineInfo.push({
+    what: 'load average at the end (1/5/15 min)',
+    value: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
+  });
 
   const output = report(machineInfo, options, handle.state);
   process.stdout.write(`\n${table()}\n\n${infoTable()}\n\n`);
@@ -898,7 +1086,7 @@ main().then(
       process.stderr.write(`bench: ${error.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -4,7 +4,6 @@
  * takes a while. A run reuses it when it still answers and the big prefix is complete; otherwise it
  * (re)starts it and seeds what is missing.
  */
-import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -15,9 +14,10 @@ import {
   HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
-import type { S3Server } from './environment.js';
+import { adminClient, type S3Server } from '../../test/support/s3-fixture.js';
+import { runProcess } from '../../test/support/terminal/run-process.js';
 
 export interface ServerHandle {
   server: S3Server;
@@ -34,27 +34,12 @@ export interface SeedReport {
   concurrency: number;
 }
 
-function run(command: string, args: readonly string[], options: { timeoutMs: number; detached?: boolean }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(command, [...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // The daemons start.sh launches must outlive this process (and a Ctrl-C to npm).
-      detached: options.detached ?? false,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
-      fail(new Error(`${command} did not finish within ${options.timeoutMs} ms`));
-    }, options.timeoutMs);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
+/** Runs one of scripts/rgw/, failing when it does not finish in `limitMs`. */
+async function rgwScript(script: string, dir: string, limitMs: number) {
+  // Detached: the daemons start.sh launches must outlive this process (and a Ctrl-C to npm).
+  const run = await runProcess('bash', [script, dir], { limitMs, detached: true });
+  if (run.killedAtLimit) throw new Error(`${script} did not finish within ${limitMs} ms`);
+  return run;
 }
 
 function readEnv(dir: string): S3Server | undefined {
@@ -69,18 +54,13 @@ function readEnv(dir: string): S3Server | undefined {
   const accessKeyId = values.get('S3_ACCESS_KEY_ID');
   const secretAccessKey = values.get('S3_SECRET_ACCESS_KEY');
   if (!endpoint || !accessKeyId || !secretAccessKey) return undefined;
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint)) throw new Error(`${file}: endpoint ${endpoint} is not on 127.0.0.1`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint))
+    throw new Error(`${file}: endpoint ${endpoint} is not on 127.0.0.1`);
   return { endpoint, accessKeyId, secretAccessKey, region: values.get('S3_REGION') ?? 'us-east-1' };
 }
 
 export function client(server: S3Server, maxSockets = 16): S3Client {
-  return new S3Client({
-    endpoint: server.endpoint,
-    region: server.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  return adminClient(server, {
     maxAttempts: 5,
     requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets }), requestTimeout: 30_000 },
   });
@@ -97,7 +77,11 @@ async function answers(server: S3Server): Promise<boolean> {
 }
 
 /** The cached server if it answers, else a fresh one in `dir` (the old one stopped first). */
-export async function ensureServer(rgwScripts: string, dir: string, log: (line: string) => void): Promise<ServerHandle> {
+export async function ensureServer(
+  rgwScripts: string,
+  dir: string,
+  log: (line: string) => void,
+): Promise<ServerHandle> {
   const cached = readEnv(dir);
   if (cached && (await answers(cached))) {
     log(`S3 server: reusing the cached Ceph RGW at ${cached.endpoint} (${dir})`);
@@ -106,22 +90,24 @@ export async function ensureServer(rgwScripts: string, dir: string, log: (line: 
   const restarting = existsSync(dir);
   if (restarting) {
     log(`S3 server: the cached one in ${dir} does not answer; stopping what is left of it and starting afresh`);
-    await run('bash', [join(rgwScripts, 'stop.sh'), dir], { timeoutMs: 60_000 });
+    await rgwScript(join(rgwScripts, 'stop.sh'), dir, 60_000);
     rmSync(dir, { recursive: true, force: true });
   }
   const started = performance.now();
-  const result = await run('bash', [join(rgwScripts, 'start.sh'), dir], { timeoutMs: 180_000, detached: true });
+  const result = await rgwScript(join(rgwScripts, 'start.sh'), dir, 180_000);
   if (result.code !== 0) throw new Error(`scripts/rgw/start.sh failed (${result.code}): ${result.stderr.trim()}`);
   const server = readEnv(dir);
   if (!server) throw new Error(`scripts/rgw/start.sh left no usable ${dir}/env`);
-  log(`S3 server: started Ceph RGW at ${server.endpoint} in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}; left running: --stop stops it)`);
+  log(
+    `S3 server: started Ceph RGW at ${server.endpoint} in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}; left running: --stop stops it)`,
+  );
   return { server, dir, state: restarting ? 'restarted' : 'started' };
 }
 
 /** Stops the cached server (idempotent) and removes its directory. */
 export async function stopServer(rgwScripts: string, dir: string): Promise<boolean> {
   if (!existsSync(dir)) return false;
-  await run('bash', [join(rgwScripts, 'stop.sh'), dir], { timeoutMs: 120_000 });
+  await rgwScript(join(rgwScripts, 'stop.sh'), dir, 120_000);
   rmSync(dir, { recursive: true, force: true });
   return true;
 }
@@ -139,7 +125,9 @@ export async function listKeys(s3: S3Client, bucket: string, prefix: string, max
   const keys = new Set<string>();
   let token: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
-    const answer = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    const answer = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
     for (const object of answer.Contents ?? []) if (object.Key) keys.add(object.Key);
     token = answer.IsTruncated ? answer.NextContinuationToken : undefined;
     if (!token) return keys;
@@ -147,7 +135,7 @@ export async function listKeys(s3: S3Client, bucket: string, prefix: string, max
   throw new Error(`s3://${bucket}/${prefix} has more than ${maxPages} pages`);
 }
 
-export function bodyFor(key: string): Buffer {
+function bodyFor(key: string): Buffer {
   return Buffer.from(`benchmark object ${key}\n`, 'utf8');
 }
 
@@ -174,7 +162,10 @@ export function httpPutter(server: S3Server, bucket: string, concurrency: number
   let signingKey = Buffer.alloc(0);
   const signedHeaders = 'content-type;host;x-amz-content-sha256;x-amz-date';
   return (key) => {
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const date = amzDate.slice(0, 8);
     if (date !== keyDate) {
       keyDate = date;
@@ -219,7 +210,9 @@ export function httpPutter(server: S3Server, bucket: string, concurrency: number
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
           res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`PUT ${path}: HTTP ${res.statusCode} ${text.slice(0, 200)}`)),
+            res.statusCode === 200
+              ? resolve()
+              : reject(new Error(`PUT ${path}: HTTP ${res.statusCode} ${text.slice(0, 200)}`)),
           );
         },
       );

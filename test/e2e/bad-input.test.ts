@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cursorOn, GOOD_PROFILE, openBucket, useE2E, waitForResult } from '../support/e2e.js';
-import { stripAnsi, type PtySession } from '../support/pty.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { bodyFor, createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();
@@ -28,7 +29,7 @@ const OSC52 = /\x1b\]52;[^\x07\x1b]*(?:\x07|\x1b\\)/g;
 function shown(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
-    if (named[char]) return named[char] as string;
+    if (named[char]) return named[char];
     const code = char.codePointAt(0) ?? 0;
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
@@ -86,7 +87,9 @@ async function fetchBytes(url: string): Promise<Buffer> {
 /** What the expiry input holds, as shown (undefined when its label is not on the screen). */
 function typedExpiry(session: PtySession): string | undefined {
   const line = session.lines().find((l) => l.includes('Expires in (hours):'));
-  return line === undefined ? undefined : line.slice(line.indexOf('Expires in (hours):') + 'Expires in (hours):'.length).trim();
+  return line === undefined
+    ? undefined
+    : line.slice(line.indexOf('Expires in (hours):') + 'Expires in (hours):'.length).trim();
 }
 
 /** On the expiry screen: erases what is typed (one Backspace per character), pastes `text` in one write, presses Enter. */
@@ -143,23 +146,26 @@ describe('expiry text typed on the expiry screen', () => {
     return session;
   }
 
-  test.each(REFUSED)('%s is refused inline: the screen stays, no stack trace, nothing signed', async (_name, text, message) => {
-    const session = await onExpiryScreen();
-    await typeExpiry(session, text);
-    const screen = await session.waitFor((s) => s.replace(/\s+/g, ' ').includes(message));
-    expect(screen).toContain(`Object   s3://${bucket}/expiry/target.txt`);
-    expect(screen).not.toContain('GET link to');
-    expect(screen).toMatch(/⏎ sign the link/);
-    expect(stripAnsi(session.raw)).not.toMatch(/^\s*at .+:\d+:\d+\)?\s*$/m);
-    expect(session.exited).toBeUndefined();
-    // The screen is still live: a good value signs.
-    session.press('Esc');
-    await session.waitFor(cursorOn('📄 target.txt'));
-    session.press('Enter');
-    await typeExpiry(session, '2');
-    const url = await waitForResult(session, e2e.server);
-    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('7200');
-  });
+  test.each(REFUSED)(
+    '%s is refused inline: the screen stays, no stack trace, nothing signed',
+    async (_name, text, message) => {
+      const session = await onExpiryScreen();
+      await typeExpiry(session, text);
+      const screen = await session.waitFor((s) => s.replace(/\s+/g, ' ').includes(message));
+      expect(screen).toContain(`Object   s3://${bucket}/expiry/target.txt`);
+      expect(screen).not.toContain('GET link to');
+      expect(screen).toMatch(/⏎ sign the link/);
+      expect(stripAnsi(session.raw)).not.toMatch(/^\s*at .+:\d+:\d+\)?\s*$/m);
+      expect(session.exited).toBeUndefined();
+      // The screen is still live: a good value signs.
+      session.press('Esc');
+      await session.waitFor(cursorOn('📄 target.txt'));
+      session.press('Enter');
+      await typeExpiry(session, '2');
+      const url = await waitForResult(session, e2e.server);
+      expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('7200');
+    },
+  );
 
   test.each(ACCEPTED)('%s signs for %i seconds, and the link works', async (_name, seconds, text) => {
     const session = await onExpiryScreen();
@@ -194,9 +200,15 @@ describe('awkward object keys: listed, shown escaped, signed, fetched', () => {
     const row = await session.waitFor(/^ ❯ ?📄 /m);
     const line = row.split('\n').find((l) => /^ ❯ ?📄 /.test(l)) ?? '';
     expect.soft(line, 'the cursor mark keeps its column (" ❯ 📄 name")').toMatch(/^ ❯ 📄 /);
-    const label = line.replace(/^ ❯ ?📄 /, '').replace(/\s+\d[\d.,]* (?:B|kB)\s+\d{4}-\d\d-\d\d \d\d:\d\d$/, '').trimEnd();
+    const label = line
+      .replace(/^ ❯ ?📄 /, '')
+      .replace(/\s+\d[\d.,]* (?:B|kB)\s+\d{4}-\d\d-\d\d \d\d:\d\d$/, '')
+      .trimEnd();
     const [head, tail] = label.split('…');
-    expect(shown(name).startsWith(head ?? ''), `row ${JSON.stringify(label)} shows ${JSON.stringify(shown(name))}`).toBe(true);
+    expect(
+      shown(name).startsWith(head ?? ''),
+      `row ${JSON.stringify(label)} shows ${JSON.stringify(shown(name))}`,
+    ).toBe(true);
     if (tail !== undefined) expect(shown(name).endsWith(tail)).toBe(true);
     else expect(label).toBe(shown(name).trimEnd());
 
@@ -307,8 +319,10 @@ describe('config files', () => {
     setup(aws);
     return home;
   }
-  const keys = () => `aws_access_key_id = ${e2e.server.accessKeyId}\naws_secret_access_key = ${e2e.server.secretAccessKey}\n`;
-  const profile = (name: string) => `[profile ${name}]\nregion = ${e2e.server.region}\nendpoint_url = ${e2e.server.endpoint}\n`;
+  const keys = () =>
+    `aws_access_key_id = ${e2e.server.accessKeyId}\naws_secret_access_key = ${e2e.server.secretAccessKey}\n`;
+  const profile = (name: string) =>
+    `[profile ${name}]\nregion = ${e2e.server.region}\nendpoint_url = ${e2e.server.endpoint}\n`;
 
   test.each<[string, (aws: string) => void, string[]]>([
     ['both files missing', () => {}, ['No AWS profiles found', '(missing)']],
@@ -320,8 +334,16 @@ describe('config files', () => {
       },
       ['No AWS profiles found', '(no profiles in it)'],
     ],
-    ['config unreadable (a directory)', (aws) => mkdirSync(join(aws, 'config')), ['No AWS profiles found', '(unreadable)']],
-    ['config of binary garbage', (aws) => writeFileSync(join(aws, 'config'), GARBAGE), ['No AWS profiles found', 'not a text file']],
+    [
+      'config unreadable (a directory)',
+      (aws) => mkdirSync(join(aws, 'config')),
+      ['No AWS profiles found', '(unreadable)'],
+    ],
+    [
+      'config of binary garbage',
+      (aws) => writeFileSync(join(aws, 'config'), GARBAGE),
+      ['No AWS profiles found', 'not a text file'],
+    ],
   ])('%s: the profile screen says what it found; Esc exits 0', async (_name, setup, expected) => {
     const session = e2e.launch(homeWith(setup));
     for (const text of expected) await session.waitFor(text);
@@ -350,7 +372,10 @@ describe('config files', () => {
 
   test('the same profile twice: listed once, and it works', async () => {
     const home = homeWith((aws) => {
-      writeFileSync(join(aws, 'config'), `${profile(GOOD_PROFILE)}${profile(GOOD_PROFILE)}[profile other]\nregion = us-east-1\n`);
+      writeFileSync(
+        join(aws, 'config'),
+        `${profile(GOOD_PROFILE)}${profile(GOOD_PROFILE)}[profile other]\nregion = us-east-1\n`,
+      );
       writeFileSync(join(aws, 'credentials'), `[${GOOD_PROFILE}]\n${keys()}[${GOOD_PROFILE}]\n${keys()}`);
     });
     const session = e2e.launch(home);

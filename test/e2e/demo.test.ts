@@ -25,7 +25,8 @@ import {
   demoObjects,
 } from '../../scripts/demo/seed-plan.mjs';
 import { cursorOn, literal, openBucket, openRow } from '../support/e2e.js';
-import { PROJECT_ROOT, PtySession } from '../support/pty.js';
+import { PROJECT_ROOT } from '../support/app.js';
+import { PtySession } from '../support/terminal/pty-session.js';
 
 const LAUNCHER = resolve(PROJECT_ROOT, 'scripts/demo/launch.mjs');
 const SERVER = resolve(PROJECT_ROOT, 'scripts/demo/s3-server.mjs');
@@ -122,7 +123,13 @@ function inspect(session: PtySession): DemoRun {
   expect(server?.args, 'the server runs with the legacy OpenSSL provider').toContain('--openssl-legacy-provider');
   const dirs = [...new Set(server?.args.slice(server.args.indexOf(SERVER) + 1))];
   const temp = dirs.at(-1) as string;
-  return { endpoint: endpoint as string, serverPid: server?.pid ?? 0, appPid: app?.pid ?? 0, dirs, awsDir: join(temp, 'aws') };
+  return {
+    endpoint: endpoint as string,
+    serverPid: server?.pid ?? 0,
+    appPid: app?.pid ?? 0,
+    dirs,
+    awsDir: join(temp, 'aws'),
+  };
 }
 
 async function expectCleanedUp(run: DemoRun, tmp: string): Promise<void> {
@@ -184,7 +191,9 @@ describe('npm run demo', () => {
     await session.waitFor('2 of 2 profiles', START_MS);
     const run = inspect(session);
     for (const { name, region } of DEMO_PROFILES) {
-      expect(session.screen()).toMatch(new RegExp(`^ [ ❯] ${literal(name)} +${region} +keys +${literal(run.endpoint)}$`, 'm'));
+      expect(session.screen()).toMatch(
+        new RegExp(`^ [ ❯] ${literal(name)} +${region} +keys +${literal(run.endpoint)}$`, 'm'),
+      );
     }
     expect(session.screen()).not.toContain('(environment)');
     for (const file of ['config', 'credentials']) {
@@ -196,7 +205,10 @@ describe('npm run demo', () => {
       expect.arrayContaining(['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']),
     );
     for (const name of Object.keys(USERS_AWS_SETTINGS)) {
-      expect(appEnvironment.some((v) => v.startsWith(`${name}=`)), `${name} removed`).toBe(false);
+      expect(
+        appEnvironment.some((v) => v.startsWith(`${name}=`)),
+        `${name} removed`,
+      ).toBe(false);
     }
 
     // Buckets.
@@ -220,7 +232,9 @@ describe('npm run demo', () => {
       session.press('End');
       await session.waitFor(() => {
         const now = objectCount(session);
-        return now !== undefined && (now.objects > before || now.complete) && !session.screen().includes('loading more');
+        return (
+          now !== undefined && (now.objects > before || now.complete) && !session.screen().includes('loading more')
+        );
       }, 15_000);
     }
     expect(objectCount(session)).toEqual({ objects: LOG_COUNT, complete: true });
@@ -263,7 +277,9 @@ describe('npm run demo', () => {
     session.press('Enter');
     const url = await readUrl(session, run.endpoint);
     // (s3rver answers GetBucketLocation with no constraint, i.e. us-east-1, for every bucket.)
-    expect(session.screen()).toMatch(/GET link to s3:\/\/backups\/postgres\/app-2026-11-28\.dump\.gz {2}\(signed for [a-z0-9-]+\)/);
+    expect(session.screen()).toMatch(
+      /GET link to s3:\/\/backups\/postgres\/app-2026-11-28\.dump\.gz {2}\(signed for [a-z0-9-]+\)/,
+    );
     expect((await fetchBytes(url)).equals(demoBody('backups', 'postgres/app-2026-11-28.dump.gz'))).toBe(true);
     session.press('q');
     expect((await session.waitForExit(15_000)).exitCode).toBe(0);
@@ -326,17 +342,27 @@ describe('the demo server (scripts/demo/s3-server.mjs) through the app’s own S
         } while (token !== undefined && pages.length < 10);
         const folders = [...new Set(pages.flatMap((p) => p.folders))].sort();
         const keys = pages.flatMap((p) => p.objects.map((o) => o.key)).filter((key) => key !== prefix);
-        const inside = (name: string) => name.startsWith(prefix) && name !== prefix && !name.slice(prefix.length, -1).includes('/');
+        const inside = (name: string) =>
+          name.startsWith(prefix) && name !== prefix && !name.slice(prefix.length, -1).includes('/');
         const label = `s3://${bucket}/${prefix}`;
         expect(folders, `folders of ${label}`).toEqual(
-          expectedFolders.filter((f) => f.bucket === bucket && inside(f.prefix)).map((f) => f.prefix).sort(),
+          expectedFolders
+            .filter((f) => f.bucket === bucket && inside(f.prefix))
+            .map((f) => f.prefix)
+            .sort(),
         );
         expect(new Set(keys).size, `no object twice in ${label}`).toBe(keys.length);
         expect(keys.sort(), `objects of ${label}`).toEqual(
-          objects.filter((o) => o.bucket === bucket && inside(o.key) && !o.key.endsWith('/')).map((o) => o.key).sort(),
+          objects
+            .filter((o) => o.bucket === bucket && inside(o.key) && !o.key.endsWith('/'))
+            .map((o) => o.key)
+            .sort(),
         );
         if (bucket === 'app-logs' && prefix === LOG_PREFIX) {
-          expect(pages.map((p) => p.objects.length), `pages of ${label}`).toEqual([1000, 1000, 1000]);
+          expect(
+            pages.map((p) => p.objects.length),
+            `pages of ${label}`,
+          ).toEqual([1000, 1000, 1000]);
         }
         queue.push(...folders);
       }

@@ -14,7 +14,9 @@ import {
   useE2E,
   waitForResult,
 } from '../support/e2e.js';
-import { CLI, stripAnsi, type PtySession } from '../support/pty.js';
+import { CLI } from '../support/app.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();
@@ -47,7 +49,9 @@ function expectCleanExit(session: PtySession, { uiErased = true } = {}): void {
   if (!uiErased) return;
   // The screens are gone: no header, list or key hints left behind (the link alone may stay).
   const screen = session.screen();
-  expect(screen, `the UI is erased on exit:\n${screen}`).not.toMatch(/^ s3share|ctrl-c quit|type to filter|Expires in \(hours\)/m);
+  expect(screen, `the UI is erased on exit:\n${screen}`).not.toMatch(
+    /^ s3share|ctrl-c quit|type to filter|Expires in \(hours\)/m,
+  );
 }
 
 function expectNoCrashOutput(raw: string): void {
@@ -72,11 +76,14 @@ async function onExpiryScreen(session: PtySession): Promise<void> {
 describe('Ctrl-C', () => {
   test.each([
     ['a list screen (buckets)', onBucketList],
-    ['a list screen with a filter typed', async (s: PtySession) => {
-      await onBucketList(s);
-      s.press('zz');
-      await s.waitFor('filter: zz▏');
-    }],
+    [
+      'a list screen with a filter typed',
+      async (s: PtySession) => {
+        await onBucketList(s);
+        s.press('zz');
+        await s.waitFor('filter: zz▏');
+      },
+    ],
     ['the expiry screen', onExpiryScreen],
   ] as const)('on %s exits with 130 and restores the terminal', async (_name, reach) => {
     const session = e2e.launch(e2e.home());

@@ -23,7 +23,9 @@ import {
   waitForResult,
 } from '../support/e2e.js';
 import { FaultProxy, INTERNAL_ERROR, is, SLOW_DOWN } from '../support/fault-proxy.js';
-import { CLI, stripAnsi, type PtySession } from '../support/pty.js';
+import { CLI } from '../support/app.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, numberedKeys, uniqueBucket, type S3Server } from '../support/s3-fixture.js';
 
 const e2e = useE2E();
@@ -270,15 +272,18 @@ async function untidy(session: PtySession, ms = 3_000): Promise<string[]> {
     const found: string[] = [];
     const rules = lines.map((line, i) => [line, i] as const).filter(([line]) => RULE_LIKE.test(line));
     if (rules.length !== 2) found.push(`${rules.length} rules instead of 2`);
-    for (const [line, i] of rules) if (line !== rule(cols)) found.push(`row ${i}: a rule ${line.trim().length} wide, not ${cols - 2}`);
+    for (const [line, i] of rules)
+      if (line !== rule(cols)) found.push(`row ${i}: a rule ${line.trim().length} wide, not ${cols - 2}`);
     if (!/^ s3share|^…/.test(lines[0] ?? '')) found.push('the header is not on the first row');
     else if (lines[1] !== rule(cols)) found.push('no rule under the header');
-    if (lines.filter((line) => /^ s3share(  ›|$)/.test(line)).length > 1) found.push('more than one header');
+    if (lines.filter((line) => /^ s3share( {2}›|$)/.test(line)).length > 1) found.push('more than one header');
     const footerAt = rules[1]?.[1];
-    if (footerAt === undefined || !/^ {2}\S/.test(lines[footerAt + 1] ?? '')) found.push('no key hints under the second rule');
+    if (footerAt === undefined || !/^ {2}\S/.test(lines[footerAt + 1] ?? ''))
+      found.push('no key hints under the second rule');
     else if (lines.slice(footerAt + 2).some((line) => line.trim() !== '')) found.push('text below the key hints');
     const cursor = lines.find((line) => line.includes('❯'));
-    if (cursor !== undefined && !/^ ❯ \S/.test(cursor)) found.push(`the cursor row is out of shape: ${JSON.stringify(cursor)}`);
+    if (cursor !== undefined && !/^ ❯ \S/.test(cursor))
+      found.push(`the cursor row is out of shape: ${JSON.stringify(cursor)}`);
     return found;
   };
   try {
@@ -323,11 +328,15 @@ async function resizeDance(session: PtySession, what: string, content: (screen: 
     session.resize(cols, rows);
     const problems = await untidy(session);
     expect.soft(problems, `${what} at ${cols}×${rows} is not one tidy frame:\n${framed(session)}`).toEqual([]);
-    expect.soft(content(session.screen()), `${what} at ${cols}×${rows} still shows its content:\n${framed(session)}`).toBe(true);
+    expect
+      .soft(content(session.screen()), `${what} at ${cols}×${rows} still shows its content:\n${framed(session)}`)
+      .toBe(true);
   };
   const tooSmall = async (cols: number, rows: number) => {
     session.resize(cols, rows);
-    expect.soft(await tooSmallAlone(session), `${what} at ${cols}×${rows}: "Terminal too small" alone:\n${framed(session)}`).toBe(true);
+    expect
+      .soft(await tooSmallAlone(session), `${what} at ${cols}×${rows}: "Terminal too small" alone:\n${framed(session)}`)
+      .toBe(true);
   };
   await check(40, 12);
   await tooSmall(39, 12);
@@ -384,7 +393,9 @@ describe('resizing down to 40×12 on every screen', () => {
     await resizeDance(
       session,
       'the result screen',
-      (s) => session.logicalLines().some((line) => line.trimEnd() === url) || /does not fit: enlarge the terminal/.test(s.replace(/\n│?\s*/g, ' ')),
+      (s) =>
+        session.logicalLines().some((line) => line.trimEnd() === url) ||
+        /does not fit: enlarge the terminal/.test(s.replace(/\n│?\s*/g, ' ')),
     );
   });
 

@@ -4,14 +4,21 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cursorOn, GOOD_PROFILE, openRow, useE2E, waitForResult } from '../support/e2e.js';
-import type { PtySession } from '../support/pty.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();
 const bucket = uniqueBucket('e2e-keys');
 
 beforeAll(async () => {
-  await createBucket(e2e.admin, bucket, ['a/b/c/deep.txt', 'a/b/mid.txt', 'a/z1.txt', 'a/z2.txt', 'a/z3.txt', 'top.txt']);
+  await createBucket(e2e.admin, bucket, [
+    'a/b/c/deep.txt',
+    'a/b/mid.txt',
+    'a/z1.txt',
+    'a/z2.txt',
+    'a/z3.txt',
+    'top.txt',
+  ]);
 });
 
 /** The breadcrumb: the header row. */

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cursorOn, cursorRow, useE2E } from '../support/e2e.js';
-import type { PtySession } from '../support/pty.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, numberedKeys, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();

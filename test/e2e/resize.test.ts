@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openRow, signWithExpiry, urlOnScreen, useE2E, waitForResult } from '../support/e2e.js';
-import type { PtySession } from '../support/pty.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();
@@ -48,7 +48,7 @@ describe('resizing', () => {
     session.resize(cols, 30);
     await redrawnAt(session, cols);
     const screen = session.screen();
-    expect(screen.match(/ s3share  › /g), `one header:\n${screen}`).toHaveLength(1);
+    expect(screen.match(/ s3share {2}› /g), `one header:\n${screen}`).toHaveLength(1);
     expect(screen.match(/GET link to /g), `one title:\n${screen}`).toHaveLength(1);
     expect(urlOnScreen(session, e2e.server)).toBe(url);
     expect((await fetch(url)).status).toBe(200);

@@ -5,8 +5,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { GOOD_PROFILE, openBucket, openRow, signWithExpiry, twoProfiles, useE2E, waitForResult } from '../support/e2e.js';
-import { CLI, stripAnsi, type PtySession } from '../support/pty.js';
+import {
+  GOOD_PROFILE,
+  openBucket,
+  openRow,
+  signWithExpiry,
+  twoProfiles,
+  useE2E,
+  waitForResult,
+} from '../support/e2e.js';
+import { CLI } from '../support/app.js';
+import { stripAnsi } from '../support/terminal/ansi.js';
+import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
 const e2e = useE2E();
@@ -78,7 +88,10 @@ describe('stdout captured (url=$(s3share-tui))', () => {
   test('Ctrl-C writes nothing to stdout', async () => {
     const home = e2e.home();
     const outFile = join(home.path, 'out.txt');
-    const session = e2e.launchShell(home, `node '${CLI}' ${ARGS} > '${outFile}'; echo $? > '${join(home.path, 'code')}'`);
+    const session = e2e.launchShell(
+      home,
+      `node '${CLI}' ${ARGS} > '${outFile}'; echo $? > '${join(home.path, 'code')}'`,
+    );
     await share(session, 'first.txt');
     session.press('CtrlC');
     await session.waitForExit();

@@ -13,7 +13,8 @@ import { DeleteObjectCommand, PutBucketVersioningCommand, PutObjectCommand } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Connector } from '../../src/adapters/aws-s3.js';
 import type { S3Session } from '../../src/core/ports.js';
-import { CLI, homeWithProfiles, runCli, type CliRun } from '../support/cli.js';
+import { CLI } from '../support/app.js';
+import { homeWithProfiles, runCli, type CliRun } from '../support/cli.js';
 import { adminClient, bodyFor, createBucket, s3ServerFromEnv, uniqueBucket } from '../support/s3-fixture.js';
 
 const server = s3ServerFromEnv();

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Server } from './s3-fixture.js';
+import { childEnvironment } from './terminal/child-environment.js';
 
 export interface ProfileSpec {
   name: string;
@@ -60,4 +61,10 @@ export function homeWithProfiles(server: S3Server, profiles: readonly ProfileSpe
   writeFileSync(home.configPath, config, { mode: 0o600 });
   writeFileSync(home.credentialsPath, credentials, { mode: 0o600 });
   return home;
+}
+
+/** The environment of a program run with `home` as its HOME (see childEnvironment for what never leaks in). */
+export function homeEnvironment(home: TempHome): Record<string, string> {
+  // The app sets this for itself; set for every child so that SDK baselines match it.
+  return childEnvironment({ HOME: home.path, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 }

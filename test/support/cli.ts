@@ -1,70 +1,37 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+/** The built app run without a terminal, as scripts run it, with the AWS settings of a throw-away home. */
+import { CLI } from './app.js';
+import { homeEnvironment, homeWithProfiles as awsHome } from './aws-home.js';
 import type { S3Server } from './s3-fixture.js';
+import { runProcess, type ProcessRun } from './terminal/run-process.js';
 
-export const CLI = resolve('dist/cli.js');
-
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliRun = Pick<ProcessRun, 'code' | 'stdout' | 'stderr'>;
 
 /**
- * Runs the built binary to completion, with a time limit, in a new session: no terminal at all.
+ * Runs the built binary to completion (at most 30 s), in a new session: no terminal at all.
  * Standard input is empty, or `input` when given.
  */
-export function runCli(
+export async function runCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   nodeArgs: readonly string[] = [],
   input?: string,
 ): Promise<CliRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
-      env,
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
-    if (input !== undefined) child.stdin?.end(input);
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`s3share-tui ${args.join(' ')} did not finish in 30 s`));
-    }, 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
+  const run = await runProcess(process.execPath, [...nodeArgs, CLI, ...args], {
+    env,
+    limitMs: 30_000,
+    detached: true,
+    ...(input === undefined ? {} : { input }),
   });
+  if (run.killedAtLimit) throw new Error(`s3share-tui ${args.join(' ')} did not finish in 30 s`);
+  return run;
 }
 
-/**
- * A clean environment with a temp HOME whose ~/.aws files hold one profile per name, all
- * pointing at the local server. The machine's own AWS variables never leak in, nor its
- * XDG_CACHE_HOME: the bucket-region cache lands under the temp HOME (~/.cache), not in the
- * cache of the person running the tests.
- */
+/** The environment of a child whose temp HOME holds one profile per name in ~/.aws, all on the local server. */
 export function homeWithProfiles(server: S3Server, names: readonly string[] = ['default']): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 's3share-home-'));
-  const aws = join(home, '.aws');
-  const config = names
-    .map((name) => `[${name === 'default' ? 'default' : `profile ${name}`}]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\n`)
-    .join('\n');
-  const credentials = names
-    .map((name) => `[${name}]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = ${server.secretAccessKey}\n`)
-    .join('\n');
-  mkdirSync(aws, { recursive: true });
-  writeFileSync(join(aws, 'config'), config, { mode: 0o600 });
-  writeFileSync(join(aws, 'credentials'), credentials, { mode: 0o600 });
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('AWS_') && !key.startsWith('S3_') && key !== 'XDG_CACHE_HOME') env[key] = value;
-  }
-  return { ...env, HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  return homeEnvironment(
+    awsHome(
+      server,
+      names.map((name) => ({ name, region: server.region })),
+    ),
+  );
 }

@@ -4,7 +4,8 @@
  */
 import { afterEach, expect } from 'vitest';
 import { homeWithProfiles, emptyHome, type ProfileSpec, type TempHome } from './aws-home.js';
-import { Sessions, type PtySession, type SpawnOptions } from './pty.js';
+import { Sessions, type SpawnOptions } from './pty.js';
+import type { PtySession } from './terminal/pty-session.js';
 import { adminClient, s3ServerFromEnv, type S3Server } from './s3-fixture.js';
 
 /** The profile every test signs with (a second, refused one is added where the picker must show). */
@@ -129,7 +130,10 @@ export function urlOnScreen(session: PtySession, server: S3Server): string {
 /** Waits for the result screen of `key` and reads the URL off it. */
 export async function waitForResult(session: PtySession, server: S3Server): Promise<string> {
   // The expiry line (it may wrap on a narrow terminal) ends with the UTC time.
-  await session.waitFor((screen) => /Expires in (?!\(hours\))[^]*?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/.test(screen.replace(/\n/g, ' ')), 15_000);
+  await session.waitFor(
+    (screen) => /Expires in (?!\(hours\))[^]*?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/.test(screen.replace(/\n/g, ' ')),
+    15_000,
+  );
   await session.waitFor(`${server.endpoint}/`);
   return urlOnScreen(session, server);
 }

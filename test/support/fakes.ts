@@ -35,7 +35,7 @@ import type {
 // ── held calls ───────────────────────────────────────────────────────────────
 
 /** A call the test answers by hand. */
-export interface HeldCall {
+interface HeldCall {
   readonly method: string;
   readonly args: readonly unknown[];
   /** Answers with what the fake would have answered (or its queued failure). */
@@ -114,7 +114,7 @@ class CallControl<M extends string> {
           try {
             resolve(compute());
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         },
         fail(message: string) {
@@ -444,7 +444,8 @@ export class FakeS3 implements S3Connector {
     let start = 0;
     if (token !== undefined) {
       const match = /^page-token:(.*):(\d+)$/.exec(token);
-      if (!match || match[1] !== `${bucketName}/${prefix}`) throw new Error(`The continuation token provided is incorrect: ${token}`);
+      if (!match || match[1] !== `${bucketName}/${prefix}`)
+        throw new Error(`The continuation token provided is incorrect: ${token}`);
       start = Number(match[2]);
     }
     const slice = entries.slice(start, start + Math.min(this.pageSize, maxKeys ?? Number.POSITIVE_INFINITY));
@@ -502,18 +503,4 @@ export interface FakeServices extends Services {
   s3: FakeS3;
   clipboard: FakeClipboard;
   clock: FixedClock;
-}
-
-export function fakeServices(parts: {
-  profiles: FakeProfileSource;
-  s3: FakeS3;
-  clipboard?: FakeClipboard;
-  clock?: FixedClock;
-}): FakeServices {
-  return {
-    profiles: parts.profiles,
-    s3: parts.s3,
-    clipboard: parts.clipboard ?? new FakeClipboard(),
-    clock: parts.clock ?? new FixedClock(NOW),
-  };
 }

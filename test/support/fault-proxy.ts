@@ -12,7 +12,14 @@
  *
  * Every request is recorded (`requests`, `count()`), so a test can prove how often the client tried.
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What the proxy saw of one request. */
@@ -76,7 +83,7 @@ export const is = {
 };
 
 /** The S3 operation of a path-style request (only the ones the app and the tests send). */
-export function s3Operation(method: string, path: string, query: URLSearchParams): string {
+function s3Operation(method: string, path: string, query: URLSearchParams): string {
   const parts = path.split('/').filter((part) => part !== '');
   if (parts.length === 0) return method === 'GET' ? 'ListBuckets' : `${method} /`;
   if (parts.length === 1) {
@@ -119,8 +126,8 @@ export class FaultProxy {
     if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
       throw new Error(`the fault proxy only fronts a local server, not ${upstream}`);
     }
-    let proxy: FaultProxy | undefined;
-    const server = createServer((req, res) => proxy?.handle(req, res));
+    // Requests and connections arrive only after `proxy` is set below (listen has resolved by then).
+    const server = createServer((req, res) => proxy.handle(req, res));
     // No server-side time limits: a hung request stays hung until the test releases it.
     server.requestTimeout = 0;
     server.headersTimeout = 0;
@@ -132,8 +139,8 @@ export class FaultProxy {
         resolve();
       });
     });
-    proxy = new FaultProxy(server, target);
-    server.on('connection', (socket) => proxy?.track(socket));
+    const proxy = new FaultProxy(server, target);
+    server.on('connection', (socket) => proxy.track(socket));
     return proxy;
   }
 
@@ -316,13 +323,4 @@ export class FaultProxy {
     });
     req.pipe(upstream);
   }
-}
-
-/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

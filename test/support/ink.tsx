@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import type { StartOptions } from '../../src/state/app-state.js';
 import { App, type AppExit } from '../../src/ui/app.js';
 import type { FakeServices } from './fakes.js';
+import { Key } from './terminal/keys.js';
 
 export type Instance = ReturnType<typeof render>;
 
@@ -19,17 +20,18 @@ export type Instance = ReturnType<typeof render>;
  */
 export const TERMINAL = { columns: 100, rows: 24 } as const;
 
+/** The keys by the names the component tests use (bytes from the one table, ./terminal/keys.ts). */
 export const KEY = {
-  up: '\u001b[A',
-  down: '\u001b[B',
-  pageUp: '\u001b[5~',
-  pageDown: '\u001b[6~',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  enter: '\r',
-  escape: '\u001b',
-  backspace: '\u007f',
-  ctrlC: '\u0003',
+  up: Key.Up,
+  down: Key.Down,
+  pageUp: Key.PageUp,
+  pageDown: Key.PageDown,
+  home: Key.Home,
+  end: Key.End,
+  enter: Key.Enter,
+  escape: Key.Esc,
+  backspace: Key.Backspace,
+  ctrlC: Key.CtrlC,
 } as const;
 
 export interface AppHarness extends Instance {
@@ -57,11 +59,11 @@ export function renderApp(services: FakeServices, options: StartOptions = {}): A
   };
 }
 
-export function plain(frame: string | undefined): string {
+function plain(frame: string | undefined): string {
   return stripVTControlCharacters(frame ?? '');
 }
 
-export function frameLines(frame: string | undefined): string[] {
+function frameLines(frame: string | undefined): string[] {
   return plain(frame)
     .split('\n')
     .map((line) => line.trimEnd());
@@ -85,7 +87,7 @@ export async function turns(count = 5): Promise<void> {
 }
 
 /** Writes each key on its own, as a person typing slowly would. */
-export async function press(instance: Instance, ...keys: string[]): Promise<void> {
+async function press(instance: Instance, ...keys: string[]): Promise<void> {
   for (const key of keys) {
     instance.stdin.write(key);
     await turns(5);
@@ -95,13 +97,13 @@ export async function press(instance: Instance, ...keys: string[]): Promise<void
 /** Options for `expect.poll` on fakes and callbacks: as patient as `waitForFrame`. */
 export const POLL = { timeout: 5000, interval: 5 } as const;
 
-export type FrameMatch = string | RegExp | ((frame: string) => boolean);
+type FrameMatch = string | RegExp | ((frame: string) => boolean);
 
 /**
  * Polls the last frame (colours stripped) until it contains the text, matches the pattern or
  * satisfies the predicate. Fails with the last frame when it does not within the timeout.
  */
-export async function waitForFrame(instance: Instance, expected: FrameMatch, timeoutMs = 5000): Promise<string> {
+async function waitForFrame(instance: Instance, expected: FrameMatch, timeoutMs = 5000): Promise<string> {
   const test = (frame: string): boolean =>
     typeof expected === 'string'
       ? frame.includes(expected)
@@ -133,12 +135,18 @@ export function flat(frame: string): string {
 
 /** The line of the frame that contains `text` (trailing blanks trimmed). */
 export function lineWith(frame: string, text: string): string | undefined {
-  return frame.split('\n').find((line) => line.includes(text))?.trimEnd();
+  return frame
+    .split('\n')
+    .find((line) => line.includes(text))
+    ?.trimEnd();
 }
 
 /** The selected row (the one with the cursor mark). */
 export function cursorLine(frame: string): string | undefined {
-  return frame.split('\n').find((line) => line.startsWith(' ❯ '))?.trimEnd();
+  return frame
+    .split('\n')
+    .find((line) => line.startsWith(' ❯ '))
+    ?.trimEnd();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
 export interface S3Server {
   endpoint: string;
@@ -21,7 +21,8 @@ export function s3ServerFromEnv(env: NodeJS.ProcessEnv = process.env): S3Server 
   };
 }
 
-export function adminClient(server: S3Server): S3Client {
+/** A client with the server's own keys, for seeding and checking (no checksums: RGW refuses some). */
+export function adminClient(server: S3Server, config: S3ClientConfig = {}): S3Client {
   return new S3Client({
     endpoint: server.endpoint,
     region: server.region,
@@ -29,6 +30,7 @@ export function adminClient(server: S3Server): S3Client {
     credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    ...config,
   });
 }
 
@@ -50,7 +52,7 @@ export async function createBucket(client: S3Client, bucket: string, keys: reado
 }
 
 /** Uploads with bounded concurrency (Buffers: the server refuses streams under default checksums). */
-export async function putAll(client: S3Client, bucket: string, keys: readonly string[], concurrency = 16) {
+async function putAll(client: S3Client, bucket: string, keys: readonly string[], concurrency = 16) {
   let next = 0;
   const worker = async () => {
     while (next < keys.length) {

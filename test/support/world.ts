@@ -42,13 +42,13 @@ export const EXPORTS: FakeBucket = {
 };
 
 /** 120 objects: three pages of 50, 50 and 20. */
-export const BIG: FakeBucket = {
+const BIG: FakeBucket = {
   name: 'big-archive',
   region: 'us-east-2',
   objects: Array.from({ length: 120 }, (_, i) => object(`file-${String(i).padStart(3, '0')}.bin`, 1000 + i, APRIL)),
 };
 
-export const EMPTY_BUCKET: FakeBucket = { name: 'nothing-here', region: 'eu-west-1', objects: [] };
+const EMPTY_BUCKET: FakeBucket = { name: 'nothing-here', region: 'eu-west-1', objects: [] };
 
 /** Deliberately not in name order. */
 export const BUCKETS: FakeBucket[] = [

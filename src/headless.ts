@@ -5,6 +5,7 @@ import type { CliOptions } from './args.js';
 import { connectionFor, endpointFromEnvironment, ENVIRONMENT_PROFILE } from './core/connection.js';
 import { baseName } from './core/content-disposition.js';
 import { formatUtc } from './core/expiry.js';
+import { missingProfileMessage } from './core/missing-profile.js';
 import type { PresignedUrl } from './core/ports.js';
 import { printable } from './core/printable.js';
 import type { S3Location } from './core/s3-uri.js';
@@ -33,9 +34,8 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
   const name = options.profile ?? (hasEnvironmentKeys ? ENVIRONMENT_PROFILE : env.AWS_PROFILE || 'default');
   const profile = discovery.profiles.find((p) => p.name === name);
   if (!profile) {
-    const files = discovery.files.map((f) => `${f.path} (${f.state})`).join(', ');
-    const problem = discovery.problems?.[0] ? `; ${discovery.problems[0]}` : '';
-    return fail(`no AWS profile “${name}” (looked in ${files}${problem}); run \`aws configure\` or pass --profile`);
+    const namedBy = options.profile !== undefined ? 'flag' : env.AWS_PROFILE && !hasEnvironmentKeys ? 'AWS_PROFILE' : 'default';
+    return fail(missingProfileMessage(name, namedBy, discovery));
   }
   const connection = connectionFor(profile, {
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(env),

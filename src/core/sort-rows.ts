@@ -50,8 +50,8 @@ export function sortRows(rows: readonly Row[], order: SortOrder): readonly Row[]
   const cached = byOrder?.get(cacheKey);
   if (cached) return cached;
   const sign = order.direction === 'ascending' ? 1 : -1;
-  const folders = rows.filter((row) => row.kind === 'folder');
-  const objects = rows.filter((row) => row.kind === 'object');
+  const folders: Row[] = rows.filter((row) => row.kind === 'folder');
+  const objects: Row[] = rows.filter((row) => row.kind === 'object');
   if (order.field === 'name') {
     folders.sort((a, b) => sign * byName(a, b));
     objects.sort((a, b) => sign * byName(a, b));

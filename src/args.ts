@@ -31,6 +31,8 @@ export interface CliOptions {
   clearClipboardAfter?: number;
   /** Never touch the clipboard (nor send OSC 52). */
   noClipboard: boolean;
+  /** Draw the screens on the terminal's alternate screen. */
+  altScreen: boolean;
   /** Skip the check that the object exists (for upload links, or objects that will exist later). */
   noCheck: boolean;
   help: boolean;
@@ -64,6 +66,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         debug: { type: 'boolean', default: false },
         'clear-clipboard-after': { type: 'string' },
         'no-clipboard': { type: 'boolean', default: false },
+        'alt-screen': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -101,6 +104,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     ...expiry,
     ...(clearClipboardAfter ? { clearClipboardAfter } : {}),
     noClipboard: values['no-clipboard'],
+    altScreen: values['alt-screen'],
     timeoutSeconds,
     debug: values.debug,
     method,
@@ -177,6 +181,7 @@ Options:
   --clear-clipboard-after SECONDS
                         after a copy, empty the clipboard then if it still holds the URL
   --no-clipboard        never copy (no system clipboard, no OSC 52)
+  --alt-screen          draw on the alternate screen (the shell's screen comes back on exit)
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`

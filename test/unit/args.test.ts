@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArguments, UsageError } from '../../src/args.js';
+import { parseArguments, USAGE, UsageError } from '../../src/args.js';
 
 describe('parseArguments', () => {
   it('reads every flag', () => {
@@ -83,5 +83,17 @@ describe('clipboard flags', () => {
     expect(parseArguments(['--clear-clipboard-after', '30']).clearClipboardAfter).toBe(30);
     expect(() => parseArguments(['--clear-clipboard-after', '0'])).toThrow(/whole seconds/);
     expect(() => parseArguments(['--clear-clipboard-after', 'soon'])).toThrow(/whole seconds/);
+  });
+});
+
+describe('screen flags', () => {
+  it('reads --alt-screen (off unless given) and refuses a value for it', () => {
+    expect(parseArguments(['--alt-screen']).altScreen).toBe(true);
+    expect(parseArguments([]).altScreen).toBe(false);
+    expect(() => parseArguments(['--alt-screen=yes'])).toThrow(UsageError);
+  });
+
+  it('lists --alt-screen in the usage text', () => {
+    expect(USAGE).toMatch(/^ {2}--alt-screen {10}draw on the alternate screen/m);
   });
 });

@@ -115,8 +115,10 @@ const isControl = (code: number) => code < 0x20 || code === 0x7f;
  *   their xterm, VT220 and rxvt spellings, Delete, Shift-Tab; sequences it does not know (focus
  *   reports, mouse) are dropped rather than typed.
  * - OSC, DCS and APC strings (terminal replies such as `ESC ] 52 ; … BEL`) are dropped.
- * - An ESC followed by anything else is Esc, and what follows is read on its own: `ESC ESC` is
- *   two Esc, and `ESC ESC [ A` is Esc then Up (not Alt-Up).
+ * - ESC ESC is Esc, and the second ESC starts what follows: `ESC ESC` is two Esc, and
+ *   `ESC ESC [ A` is Esc then Up (not Alt-Up).
+ * - ESC and one more key in the same read is that key with Alt (`meta`), as terminals send it:
+ *   Alt-b is `ESC b`, Alt-Backspace `ESC DEL`. A lone ESC is Esc once nothing follows in time.
  * - A run of printable characters is one event: a paste stays one piece of text, while control
  *   bytes inside a burst ("\x7f24\r") are keys of their own.
  * - Text between bracketed-paste markers is one event, control bytes and all.
@@ -138,6 +140,8 @@ export function parseKeys(bytes: string, flush = false): ParseResult {
       if (isControl(code)) {
         endText();
         events.push(controlEvent(char));
+        // A pasted Windows line end is one Enter, not two.
+        if (char === '\r' && bytes[index + 1] === '\n') index += 1;
       } else text += char;
       index += 1;
       continue;
@@ -159,20 +163,31 @@ export function parseKeys(bytes: string, flush = false): ParseResult {
       index += 1;
       continue;
     }
-    if (sequence.key) events.push(press(sequence.key));
+    if (sequence.key) events.push(press(sequence.key, sequence.input));
     index = sequence.next;
   }
   endText();
   return { events, pending: '' };
 }
 
-type Sequence = { key: Partial<ParsedKey> | undefined; next: number };
+type Sequence = { key: Partial<ParsedKey> | undefined; input?: string; next: number };
 
 /** The escape sequence starting at `start` (an ESC), 'pending' when the bytes end inside it. */
 function readSequence(bytes: string, start: number): Sequence | 'pending' | undefined {
   const kind = bytes[start + 1];
   if (kind === undefined) return 'pending';
   if (STRING_SEQUENCES.has(kind)) return readStringSequence(bytes, start);
+  if (kind === ESC) return undefined;
+  if (kind !== '[' && kind !== 'O') {
+    // ESC and a key in one read: how terminals send Alt with that key (Alt-b, Alt-Backspace).
+    const char = String.fromCodePoint(bytes.codePointAt(start + 1) as number);
+    const next = start + 1 + char.length;
+    if (isControl(char.charCodeAt(0))) {
+      const { key, input } = controlEvent(char);
+      return { key: { ...key, meta: true }, input, next };
+    }
+    return { key: { meta: true }, input: char, next };
+  }
   if (kind === 'O') {
     const final = bytes[start + 2];
     if (final === undefined) return 'pending';

@@ -87,17 +87,16 @@ describe('fieldWindow', () => {
     expect(1 + shown.before.slice(1).length * 2 + 1).toBeLessThanOrEqual(11);
   });
 
-  it('looks only near the cursor: a 1,000,000-character value draws as fast as a short one', () => {
-    const time = (value: string) => {
-      const started = performance.now();
-      for (let i = 0; i < 200; i += 1) fieldWindow(at(value, value.length - i), 80);
-      return performance.now() - started;
-    };
+  it('looks only near the cursor: a 1,000,000-character value draws in a bounded time', () => {
+    // Reading the whole value would segment and measure a million characters per call (seconds
+    // each); looking near the cursor is a few hundred. The bound is loose for a busy machine.
     for (const char of ['x', 'ü']) {
-      time(char.repeat(300));
-      const short = time(char.repeat(300));
-      const huge = time(char.repeat(1_000_000));
-      expect(huge).toBeLessThan(short * 5 + 50);
+      const huge = char.repeat(1_000_000);
+      huge.charCodeAt(500_000); // flattened before timing
+      const started = performance.now();
+      for (let i = 0; i < 200; i += 1) fieldWindow(at(huge, huge.length - i), 80);
+      expect(performance.now() - started).toBeLessThan(3000);
     }
   });
+});
 });

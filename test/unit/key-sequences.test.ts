@@ -68,8 +68,15 @@ describe('parseKeys', () => {
     expect(read('\u001b\u001b[A\u001b[A\u001b[A\r')).toEqual(['escape', 'upArrow', 'upArrow', 'upArrow', 'return']);
   });
 
-  it('reads Esc followed by a letter as Esc, then the letter', () => {
-    expect(read('\u001bq')).toEqual(['escape', 'text:q']);
+  it('reads ESC and one more key in the same read as that key with Alt, as terminals send Alt', () => {
+    expect(read('\u001bb')).toEqual(['meta+b']);
+    expect(read('\u001b\u007f')).toEqual(['meta+backspace']);
+    expect(read('\u001b\r')).toEqual(['return+meta']);
+    expect(read('\u001bü')).toEqual(['meta+ü']);
+  });
+
+  it('reads a pasted Windows line end as one Enter', () => {
+    expect(read('a\r\nb\r\r')).toEqual(['text:a', 'return', 'text:b', 'return', 'return']);
   });
 
   it('splits a burst into the keys pressed, and keeps a paste whole', () => {
@@ -161,7 +168,23 @@ describe('createKeyReader', () => {
     expect(names(seen)).toEqual(['escape', 'downArrow']);
   });
 
-  it('forgets a pending Esc when disposed', () => {
+  it('reads a key arriving within the timeout after a lone ESC as Alt with that key', () => {
+    const { keys, seen } = reader();
+    keys.push('\u001b');
+    vi.advanceTimersByTime(10);
+    keys.push('b');
+    expect(names(seen)).toEqual(['meta+b']);
+  });
+
+  it('reads a key arriving after the timeout as a key of its own, after Esc', () => {
+    const { keys, seen } = reader();
+    keys.push('\u001b');
+    vi.advanceTimersByTime(ESCAPE_TIMEOUT_MS);
+    keys.push('b');
+    expect(names(seen)).toEqual(['escape', 'text:b']);
+  });
+
+    it('forgets a pending Esc when disposed', () => {
     const { keys, seen } = reader();
     keys.push('\u001b');
     keys.dispose();

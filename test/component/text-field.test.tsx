@@ -99,4 +99,3 @@ describe('fieldWindow', () => {
     }
   });
 });
-});

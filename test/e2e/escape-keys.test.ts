@@ -33,6 +33,7 @@ describe('Esc followed at once by other keys', () => {
     await session.waitFor(/ of [\d,]+ buckets/);
     // Find the bucket with the filter, then clear the filter: the cursor stays on the bucket.
     session.press(bucket);
+    await session.waitFor(`filter: ${bucket}▏`);
     await session.waitFor(cursorOn(bucket));
     session.press('Esc');
     await session.waitFor('type to filter');

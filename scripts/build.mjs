@@ -66,8 +66,9 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // The clipboard clearer sits beside the chunks that start it (see src/adapters/clipboard.ts).
-  entryPoints: { cli: 'src/cli.ts', 'chunks/clear-clipboard': 'src/clear-clipboard.ts' },
+  // The clipboard clearer and the URL opener sit beside the chunks that start them (see
+  // src/adapters/clipboard.ts and src/adapters/opener.ts).
+  entryPoints: { cli: 'src/cli.ts', 'chunks/clear-clipboard': 'src/clear-clipboard.ts', 'chunks/open-url': 'src/open-url.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -78,8 +79,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'linked',
-  // clipboardy finds its bundled xsel next to its own files, so it stays a runtime import.
-  external: ['clipboardy'],
+  // clipboardy finds its bundled xsel next to its own files, and open its xdg-open: runtime imports.
+  external: ['clipboardy', 'open'],
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
   define: {
     'process.env.NODE_ENV': '"production"',

@@ -13,6 +13,7 @@ command -v ceph-osd >/dev/null 2>&1 || packages+=(ceph-osd)
 command -v xvfb-run >/dev/null 2>&1 || packages+=(xvfb xauth)
 command -v xclip >/dev/null 2>&1 || packages+=(xclip)
 command -v faketime >/dev/null 2>&1 || packages+=(faketime)
+command -v tmux >/dev/null 2>&1 || packages+=(tmux)
 if [ ${#packages[@]} -gt 0 ]; then
   install=(apt-get install -y --no-install-recommends "${packages[@]}")
   if [ "$(id -u)" -ne 0 ]; then

@@ -42,6 +42,8 @@ export interface CliOptions {
   clearClipboardAfter?: number;
   /** Never touch the clipboard (nor send OSC 52). */
   noClipboard: boolean;
+  /** Draw the screens on the terminal's alternate screen. */
+  altScreen: boolean;
   /** Skip the check that the link works (for upload links, or objects that will exist later). */
   noCheck: boolean;
   /** GET links: the Content-Type S3 answers with (signed as response-content-type). */
@@ -84,6 +86,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         format: { type: 'string' },
         'content-type': { type: 'string' },
         'request-payer': { type: 'boolean', default: false },
+        'alt-screen': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -128,6 +131,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     ...expiry,
     ...(clearClipboardAfter ? { clearClipboardAfter } : {}),
     noClipboard: values['no-clipboard'],
+    altScreen: values['alt-screen'],
     timeoutSeconds,
     debug: values.debug,
     method,
@@ -245,6 +249,8 @@ Options:
                         after a copy, empty the clipboard if it still holds
                         the URL
   --no-clipboard        never copy (no system clipboard, no OSC 52)
+  --alt-screen          draw on the alternate screen (the shell's screen
+                        returns on exit)
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`

@@ -40,6 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
     timeoutSeconds: options.timeoutSeconds,
     debug: options.debug,
     noClipboard: options.noClipboard,
+    altScreen: options.altScreen,
     ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
   });
 }

@@ -35,7 +35,7 @@ export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileD
     const merged: Section = { ...config[name], ...credentials[name] };
     return toProfile(name, merged, config);
   });
-  const fromEnvironment = environmentProfile(env);
+  const fromEnvironment = environmentProfile(env, profiles);
   if (fromEnvironment) profiles.unshift(fromEnvironment);
 
   const preferred = env.AWS_PROFILE || (names.has('default') ? 'default' : fromEnvironment?.name);
@@ -78,10 +78,22 @@ export function profileKind(section: Section): ProfileKind {
   return 'none';
 }
 
-function environmentProfile(env: NodeJS.ProcessEnv): Profile | undefined {
+/**
+ * Keys from the environment still take their other settings from a profile, as the SDK reads
+ * them: AWS_PROFILE's, else `default`. Its endpoint_url in particular: a custom endpoint must be
+ * known here so buckets are addressed path-style (a dotted bucket name on `http://host:port`
+ * makes no valid virtual-hosted URL).
+ */
+function environmentProfile(env: NodeJS.ProcessEnv, profiles: readonly Profile[]): Profile | undefined {
   if (!env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return undefined;
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  return { name: ENVIRONMENT_PROFILE, kind: 'environment', ...(region ? { region } : {}) };
+  const settings = profiles.find((profile) => profile.name === (env.AWS_PROFILE || 'default'));
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || settings?.region;
+  return {
+    name: ENVIRONMENT_PROFILE,
+    kind: 'environment',
+    ...(region ? { region } : {}),
+    ...(settings?.endpointUrl ? { endpointUrl: settings.endpointUrl } : {}),
+  };
 }
 
 async function fileStatus(path: string): Promise<ConfigFileStatus & { problems: string[] }> {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Clipboard } from '../core/ports.js';
+import { osc52Report, readTmuxSetClipboard, type TmuxOptionReader } from './osc52-report.js';
 
 export interface ClipboardOptions {
   /** The terminal the app draws on: the OSC 52 fallback is written there. */
@@ -10,6 +11,10 @@ export interface ClipboardOptions {
   systemWrite?: (text: string) => Promise<void>;
   /** --clear-clipboard-after: empty the system clipboard after this long if it still holds the URL. */
   clearAfterSeconds?: number;
+  /** The environment that says whether the app runs inside tmux (TMUX). */
+  env?: NodeJS.ProcessEnv;
+  /** Reads tmux's set-clipboard option; replaced in tests. */
+  readTmuxOption?: TmuxOptionReader;
 }
 
 /**
@@ -39,7 +44,9 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
       }
       if (options.terminal) {
         options.terminal.write(osc52(text));
-        return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}` };
+        const env = options.env ?? process.env;
+        const message = await osc52Report(env, options.readTmuxOption ?? readTmuxSetClipboard(env));
+        return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}`, sentOnly: true, message };
       }
       return { ok: false, reason };
     },

@@ -9,22 +9,25 @@ export const DEFAULT_EXPIRY_TEXT = '1';
 export type ExpiryParse = { ok: true; seconds: number } | { ok: false; message: string };
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
-const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*([smhdw]?)$/i;
-const ALLOWED = `hours like 24 or 1.5, or 90m, 2d, 1w (at most ${MAX_EXPIRY_HOURS} hours)`;
+const NUMBER = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
+const BARE_HOURS = new RegExp(`^${NUMBER}$`);
+const COMPOUND = new RegExp(`^(?:${NUMBER}\\s*[smhdw]\\s*)+$`, 'i');
+const PART = new RegExp(`(${NUMBER})\\s*([smhdw])`, 'gi');
+const ALLOWED = `hours like 24 or 1.5, or 90m, 2d, 1h30m, 2d12h (at most ${MAX_EXPIRY_HOURS} hours)`;
+
+/** What the expiry input accepts, in one line under it. */
+export const EXPIRY_HINT = `1 to ${MAX_EXPIRY_HOURS} hours; decimals (1.5), units (30s, 90m, 2d, 1w) and mixes (1h30m, 2d12h) work too`;
 
 /**
  * Reads an expiry typed by a person: a bare number is hours; `s`, `m`, `h`, `d`, `w` suffixes
- * name other units. Full-width digits are folded to ASCII (NFKC) so pasted text from East Asian
+ * name other units, and several may be joined (`1h30m`, `2d 12h`), each unit once. Full-width digits are folded to ASCII (NFKC) so pasted text from East Asian
  * input methods works; exponents, signs and words are refused.
  */
 export function parseExpiry(text: string): ExpiryParse {
   const normalized = text.normalize('NFKC').trim();
   if (normalized === '') return { ok: false, message: `Enter how long the link should work: ${ALLOWED}.` };
-  const match = DURATION.exec(normalized);
-  if (!match) return { ok: false, message: `${quote(normalized)} is not a duration: use ${ALLOWED}.` };
-  const amount = Number(match[1]);
-  const unit = (match[2] || 'h').toLowerCase();
-  const seconds = Math.round(amount * (UNIT_SECONDS[unit] ?? 3600));
+  const seconds = durationSeconds(normalized);
+  if (seconds === undefined) return { ok: false, message: `${quote(normalized)} is not a duration: use ${ALLOWED}.` };
   if (seconds < MIN_EXPIRY_SECONDS) {
     return { ok: false, message: `${quote(normalized)} is shorter than 1 second: use ${ALLOWED}.` };
   }
@@ -35,6 +38,20 @@ export function parseExpiry(text: string): ExpiryParse {
     };
   }
   return { ok: true, seconds };
+}
+
+function durationSeconds(text: string): number | undefined {
+  if (BARE_HOURS.test(text)) return Math.round(Number(text) * 3600);
+  if (!COMPOUND.test(text)) return undefined;
+  const seen = new Set<string>();
+  let total = 0;
+  for (const [, amount, unitLetter] of text.matchAll(PART)) {
+    const unit = (unitLetter ?? '').toLowerCase();
+    if (seen.has(unit)) return undefined;
+    seen.add(unit);
+    total += Number(amount) * (UNIT_SECONDS[unit] ?? 0);
+  }
+  return Math.round(total);
 }
 
 function quote(text: string): string {

@@ -267,7 +267,16 @@ export interface S3Connector {
   connect(connection: Connection): S3Session;
 }
 
-export type CopyOutcome = { ok: true; via: string } | { ok: false; reason: string };
+export type CopyOutcome =
+  | {
+      ok: true;
+      via: string;
+      /** Handed on (OSC 52) with no way to know it arrived: show `message`, never "Copied". */
+      sentOnly?: boolean;
+      /** One line saying what happened, where "Copied (via)" would claim too much. */
+      message?: string;
+    }
+  | { ok: false; reason: string };
 
 export interface Clipboard {
   copy(text: string): Promise<CopyOutcome>;

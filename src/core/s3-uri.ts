@@ -29,7 +29,7 @@ export function parseS3Uri(text: string): S3UriParse {
       message: `“${preview(bucket)}” is not a valid bucket name (3–63 lowercase letters, digits, dots, hyphens)`,
     };
   }
-  if (key === '') return { ok: false, message: `s3://${bucket} needs a key: s3://${bucket}/KEY` };
+  if (key === '') return { ok: false, message: `s3://${bucket}/ needs a key after the bucket: s3://${bucket}/KEY` };
   const bytes = Buffer.byteLength(key, 'utf8');
   if (bytes > MAX_KEY_BYTES) return { ok: false, message: `the key is ${bytes} bytes long; S3 allows ${MAX_KEY_BYTES}` };
   return { ok: true, location: { bucket, key } };

@@ -1,4 +1,5 @@
 import { discoverProfiles } from '../adapters/aws-profiles.js';
+import { missingProfileMessage } from '../core/missing-profile.js';
 import { createLazyS3Connector } from '../adapters/lazy-s3.js';
 import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import type { CliOptions } from '../args.js';
@@ -20,9 +21,8 @@ export async function openSession(
   const name = options.profile ?? (hasEnvironmentKeys ? ENVIRONMENT_PROFILE : env.AWS_PROFILE || 'default');
   const profile = discovery.profiles.find((p) => p.name === name);
   if (!profile) {
-    const files = discovery.files.map((f) => `${f.path} (${f.state})`).join(', ');
-    const problem = discovery.problems?.[0] ? `; ${discovery.problems[0]}` : '';
-    return { failure: `no AWS profile “${name}” (looked in ${files}${problem}); run \`aws configure\` or pass --profile` };
+    const namedBy = options.profile !== undefined ? 'flag' : env.AWS_PROFILE && !hasEnvironmentKeys ? 'AWS_PROFILE' : 'default';
+    return { failure: missingProfileMessage(name, namedBy, discovery) };
   }
   const connection = connectionFor(profile, {
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(env),

@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
 import { Component, useEffect, useReducer, type ReactNode } from 'react';
 import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
@@ -7,7 +7,8 @@ import { listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, topScreen } from '../state
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { NoticeLine } from './components/notice-line.js';
-import { resolveKey, splitBurst, type KeyPress } from './keys.js';
+import { useKeyPresses } from './key-input.js';
+import { resolveKey, type KeyPress } from './keys.js';
 import { BucketPicker } from './screens/bucket-picker.js';
 import { ExpiryInput } from './screens/expiry-input.js';
 import { Help } from './screens/help.js';
@@ -69,10 +70,7 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
 
   useRequests(state.requests, services, dispatch);
   // Keys go to the reducer as events: it resolves them against the newest state.
-  useInput((input, key) => {
-    const at = Date.now();
-    for (const press of splitBurst(input, key)) dispatch({ type: 'key', ...press, at });
-  });
+  useKeyPresses((press) => dispatch({ type: 'key', ...press, at: Date.now() }));
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resize', ...terminalSize(stdout) });
     stdout.on('resize', onResize);

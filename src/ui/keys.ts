@@ -15,6 +15,10 @@ export interface KeyPress {
   backspace: boolean;
   delete: boolean;
   tab: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  /** Alt (or Esc pressed just before): no binding takes it. */
+  meta?: boolean;
 }
 
 /** Who takes the keys now: an overlay above the screens, in a fixed priority, or the screen on top. */
@@ -257,8 +261,11 @@ export function activeBindings(state: State, owner = keyOwner(state)): Binding[]
 
 /** 'up', 'pagedown', 'enter', 'esc', 'tab', 'backspace', 'ctrl+c'; else the text typed. */
 export function keyName(input: string, key: KeyPress): string {
+  if (key.meta) return `meta+${input}`;
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
   if (key.home) return 'home';
@@ -271,7 +278,7 @@ export function keyName(input: string, key: KeyPress): string {
   return input;
 }
 
-const NAMED_KEYS = new Set(['up', 'down', 'pageup', 'pagedown', 'home', 'end', 'enter', 'esc', 'tab', 'backspace']);
+const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'esc', 'tab', 'backspace']);
 
 /**
  * The action for a key press, from the bindings of whatever owns the keys. It reads the state it
@@ -284,7 +291,7 @@ export function resolveKey(state: State, input: string, key: KeyPress, at = 0): 
   const bindings = activeBindings(state);
   const bound = bindings.find((binding) => binding.keys.includes(name));
   if (bound) return bound.action(state, press);
-  const isText = input !== '' && !key.ctrl && !NAMED_KEYS.has(name) && !/^ctrl\+/.test(name);
+  const isText = input !== '' && !key.ctrl && !key.meta && !NAMED_KEYS.has(name);
   const text = isText ? bindings.find((binding) => binding.keys.includes(TEXT)) : undefined;
   if (text) return text.action(state, press);
   // Help closes with any other key, as it says.
@@ -351,56 +358,4 @@ function hasError(state: State): boolean {
   if (screen.kind === 'buckets') return screen.load.status === 'failed';
   if (screen.kind === 'objects' || screen.kind === 'versions') return screen.listing.status === 'failed';
   return false;
-}
-
-const NO_KEY: KeyPress = {
-  upArrow: false,
-  downArrow: false,
-  pageUp: false,
-  pageDown: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  backspace: false,
-  delete: false,
-  tab: false,
-};
-
-const CONTROL_KEYS: Record<string, Partial<KeyPress>> = {
-  '\r': { return: true },
-  '\n': { return: true },
-  '\u007f': { backspace: true },
-  '\b': { backspace: true },
-  '\t': { tab: true },
-};
-
-/**
- * Ink delivers a burst of plain keys (typing over a slow link, a paste, a multiplexer replaying
- * input) as one string, e.g. "\x7f24\r". Split it back into the keys a person pressed, so the
- * burst does what the same keys typed slowly would.
- */
-export function splitBurst(input: string, key: KeyPress): Array<{ input: string; key: KeyPress }> {
-  if (input.length <= 1 || !/[\u0000-\u001f\u007f]/.test(input)) return [{ input, key }];
-  const presses: Array<{ input: string; key: KeyPress }> = [];
-  let text = '';
-  for (const char of input) {
-    if (char === '\u0003') {
-      if (text !== '') presses.push({ input: text, key: NO_KEY });
-      text = '';
-      presses.push({ input: 'c', key: { ...NO_KEY, ctrl: true } });
-      continue;
-    }
-    const control = CONTROL_KEYS[char];
-    if (control === undefined && !/[\u0000-\u001f]/.test(char)) {
-      text += char;
-      continue;
-    }
-    if (text !== '') presses.push({ input: text, key: NO_KEY });
-    text = '';
-    if (control) presses.push({ input: '', key: { ...NO_KEY, ...control } });
-  }
-  if (text !== '') presses.push({ input: text, key: NO_KEY });
-  return presses;
 }

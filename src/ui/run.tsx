@@ -9,6 +9,7 @@ import type { StartOptions } from '../state/app-state.js';
 import { App, type AppExit } from './app.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { readProfilesEarly } from './early-profiles.js';
+import { enterAlternateScreen, keepScrollback } from './screen-buffer.js';
 import { withSoftWrap } from './soft-wrap.js';
 import { openTerminal } from './terminal.js';
 
@@ -23,6 +24,8 @@ export interface RunSettings {
   debug: boolean;
   clearClipboardAfter?: number;
   noClipboard?: boolean;
+  /** Draw on the terminal's alternate screen (the main screen and its scrollback stay as they were). */
+  altScreen?: boolean;
 }
 
 export async function runInteractive(options: StartOptions, settings: RunSettings): Promise<number> {
@@ -55,6 +58,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     clock,
   };
 
+  const leaveAlternateScreen = settings.altScreen ? enterAlternateScreen(terminal.output) : undefined;
   clearScreenWhenNarrowed(terminal.output);
   keepCursorEscapesOutOfRedirectedStderr();
   const initialDiscovery = await profiles.within(EARLY_PROFILES_MS);
@@ -67,10 +71,10 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     <App services={services} options={options} initialDiscovery={initialDiscovery} onExit={(exit) => (result = exit)} />
   );
   const instance = render(app, {
-    stdout: withSoftWrap(terminal.output),
+    stdout: withSoftWrap(keepScrollback(terminal.output)),
     stdin: terminal.input,
     // Ink's own terminal chatter (cursor restore) belongs on the terminal, not in a redirected stderr.
-    stderr: terminal.output,
+    stderr: keepScrollback(terminal.output),
     exitOnCtrlC: false,
     patchConsole: false,
   });
@@ -87,6 +91,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
 
   await instance.waitUntilExit();
   for (const signal of Object.keys(SIGNAL_CODES)) process.removeAllListeners(signal);
+  leaveAlternateScreen?.();
   if (result.message) process.stderr.write(`${result.message}\n`);
   if (terminal.stdoutIsCaptured && result.url && result.code === 0) process.stdout.write(`${result.url}\n`);
   return result.code;
@@ -94,13 +99,13 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
 
 /**
  * A terminal made narrower re-wraps the lines already drawn onto more rows than Ink erases,
- * leaving pieces of the old frame (a cut-off URL among them) above the new one. Clear the
- * screen first; registered before Ink's own handler, so it runs first.
+ * leaving pieces of the old frame (a cut-off URL among them) above the new one. Clear the visible
+ * screen first, never the scrollback; registered before Ink's own handler, so it runs first.
  */
 function clearScreenWhenNarrowed(output: NodeJS.WriteStream): void {
   let { columns, rows } = output;
   output.on('resize', () => {
-    if (output.columns < columns || output.rows < rows) output.write('\u001b[2J\u001b[3J\u001b[H');
+    if (output.columns < columns || output.rows < rows) output.write('\u001b[2J\u001b[H');
     ({ columns, rows } = output);
   });
 }

@@ -79,7 +79,6 @@ describe('expiry text typed on the expiry screen', () => {
   test.each([
     ['a bidi override', '24\u202E'],
     ['a C1 control (CSI)', '24\u009b2J'],
-    ['an OSC 52 sequence', '\u001b]52;c;aGk=\u0007'],
     ['a right-to-left mark', '\u200F24'],
   ])('typing %s draws nothing raw, in the input or the hint under it', async (_name, text) => {
     const app = await openExpiry();
@@ -92,6 +91,17 @@ describe('expiry text typed on the expiry screen', () => {
     // And Enter refuses it with the same care.
     await app.press('\r');
     await app.waitFor('is not a duration');
+    expectNothingRaw(app.frame(), app.lastFrame());
+  });
+
+  test('an OSC 52 sequence arriving as input is a terminal reply, not typing: it is dropped whole', async () => {
+    const app = await openExpiry();
+    await submitExpiry(app, '');
+    await app.waitFor((f) => expiryText(f) === '');
+    await app.press('\u001b]52;c;aGk=\u0007');
+    await turns(20);
+    expect(app.frame()).toContain('Expires in (hours):');
+    expect(expiryText(app.frame())).toBe('');
     expectNothingRaw(app.frame(), app.lastFrame());
   });
 });

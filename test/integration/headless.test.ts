@@ -88,6 +88,7 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
     const profile = await runCli(['--profile', 'nope', `s3://${bucket}/x#y?z%.txt`], env);
     expect(profile.code).toBe(1);
     expect(profile.stderr).toMatch(/^s3share-tui: no AWS profile “nope” \(looked in .*config \(read\).*\n$/);
+    expect(profile.stderr).not.toContain('--profile');
     const dead = await runCli(['--endpoint-url', 'http://127.0.0.1:9', `s3://${bucket}/x#y?z%.txt`], env);
     expect(dead.code).toBe(1);
     expect(dead.stderr.trim().split('\n')).toHaveLength(1);

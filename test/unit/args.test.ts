@@ -122,3 +122,15 @@ describe('--help', () => {
     for (const flag of ['--recursive', '--version-id', '--format', '--json', '--no-check', ' - ']) expect(USAGE).toContain(flag);
   });
 });
+
+describe('screen flags', () => {
+  it('reads --alt-screen (off unless given) and refuses a value for it', () => {
+    expect(parseArguments(['--alt-screen']).altScreen).toBe(true);
+    expect(parseArguments([]).altScreen).toBe(false);
+    expect(() => parseArguments(['--alt-screen=yes'])).toThrow(UsageError);
+  });
+
+  it('lists --alt-screen in the usage text', () => {
+    expect(USAGE).toMatch(/^ {2}--alt-screen {10}draw on the alternate screen/m);
+  });
+});

@@ -92,6 +92,24 @@ describe('discoverProfiles', () => {
     expect(profiles[0]).toEqual({ name: '(environment)', kind: 'environment', region: 'eu-north-1' });
   });
 
+  it('gives environment credentials the endpoint and region of AWS_PROFILE, else of default', async () => {
+    const config = `[default]\nregion = us-west-2\nendpoint_url = http://default.example:9000\n\n[profile rgw]\nregion = eu-west-3\nendpoint_url = http://127.0.0.1:7480\n`;
+    const keys = { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 's' };
+    const env = { ...fixture({ config }), ...keys };
+    const named = await discoverProfiles({ ...env, AWS_PROFILE: 'rgw' });
+    expect(named.profiles[0]).toEqual({
+      name: '(environment)',
+      kind: 'environment',
+      region: 'eu-west-3',
+      endpointUrl: 'http://127.0.0.1:7480',
+    });
+    const byDefault = await discoverProfiles(env);
+    expect(byDefault.profiles[0]).toMatchObject({ endpointUrl: 'http://default.example:9000', region: 'us-west-2' });
+    // AWS_REGION still wins over the profile's region.
+    const withRegion = await discoverProfiles({ ...env, AWS_PROFILE: 'rgw', AWS_REGION: 'ap-south-1' });
+    expect(withRegion.profiles[0]).toMatchObject({ region: 'ap-south-1', endpointUrl: 'http://127.0.0.1:7480' });
+  });
+
   it('reports where it looked when there is nothing', async () => {
     const env = fixture({});
     const discovery = await discoverProfiles(env);

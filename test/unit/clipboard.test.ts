@@ -39,3 +39,54 @@ describe('clipboard', () => {
     expect(await disabledClipboard.copy('u')).toEqual({ ok: false, reason: 'copying is turned off (--no-clipboard).' });
   });
 });
+
+describe('what an OSC 52 copy says', () => {
+  const noDisplay = async () => {
+    throw new Error('Clipboard access requires a display server');
+  };
+  const copyWith = async (env: NodeJS.ProcessEnv, setting: string | undefined) => {
+    const asked: string[] = [];
+    const clipboard = createClipboard({
+      terminal: new PassThrough(),
+      systemWrite: noDisplay,
+      env,
+      readTmuxOption: async () => {
+        asked.push('set-clipboard');
+        return setting;
+      },
+    });
+    return { outcome: await clipboard.copy('https://u'), asked };
+  };
+
+  it('outside tmux: sent to the terminal, never "copied"', async () => {
+    const { outcome, asked } = await copyWith({}, undefined);
+    expect(outcome).toMatchObject({ ok: true, sentOnly: true });
+    expect(outcome.ok && outcome.message).toBe(
+      'Sent to the terminal (OSC 52); it reaches the clipboard if the terminal allows OSC 52',
+    );
+    expect(asked).toEqual([]);
+  });
+
+  it.each([
+    ['external', 'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (it is external)'],
+    ['off', 'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (it is off)'],
+    [undefined, 'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (its setting could not be read)'],
+  ])('inside tmux with set-clipboard %s: says how to allow it', async (setting, message) => {
+    const { outcome, asked } = await copyWith({ TMUX: '/tmp/tmux-1000/default,1,0' }, setting);
+    expect(outcome.ok && outcome.message).toBe(message);
+    expect(asked).toEqual(['set-clipboard']);
+  });
+
+  it('inside tmux with set-clipboard on: says tmux passes it on', async () => {
+    const { outcome } = await copyWith({ TMUX: '/tmp/tmux-1000/default,1,0' }, 'on');
+    expect(outcome.ok && outcome.message).toBe(
+      'Sent to the terminal (OSC 52) through tmux (set-clipboard on); it reaches the clipboard if the terminal allows OSC 52',
+    );
+  });
+
+  it('the system clipboard is a real copy: no such message', async () => {
+    const clipboard = createClipboard({ systemWrite: async () => undefined, env: { TMUX: 'x' } });
+    const outcome = await clipboard.copy('u');
+    expect(outcome).toEqual({ ok: true, via: 'system clipboard' });
+  });
+});

@@ -34,3 +34,10 @@ describe('connectionFor', () => {
     expect(connectionFor(aws, { pathStyle: true }).pathStyle).toBe(true);
   });
 });
+
+describe('connectionFor environment credentials', () => {
+  it('addresses buckets path-style when the environment entry carries an endpoint (a dotted bucket makes no host name)', () => {
+    const environment = { name: '(environment)', kind: 'environment' as const, endpointUrl: 'http://127.0.0.1:7480' };
+    expect(connectionFor(environment, {})).toMatchObject({ endpointUrl: 'http://127.0.0.1:7480', pathStyle: true });
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   effectiveExpiry,
+  EXPIRY_HINT,
   expiresAt,
   longestHoldingSeconds,
   formatDuration,
@@ -26,11 +27,17 @@ describe('parseExpiry', () => {
     ['1w', MAX_EXPIRY_SECONDS],
     ['30s', 30],
     ['１２', 43_200], // full-width digits, as East Asian input methods type them
+    ['1h30m', 5400],
+    ['2d12h', 216_000],
+    ['2d 12h', 216_000],
+    ['1H30M', 5400],
+    ['1m30s', 90],
+    ['1.5h15m', 6300],
   ])('accepts %j as %i seconds', (text, seconds) => {
     expect(parseExpiry(text)).toEqual({ ok: true, seconds });
   });
 
-  it.each(['', ' ', '0', '-1', 'abc', '1e9', 'NaN', 'Infinity', '1,5', '2 days', '0x10', '1h30m'])(
+  it.each(['', ' ', '0', '-1', 'abc', '1e9', 'NaN', 'Infinity', '1,5', '2 days', '0x10', '1h1h', '1h30', 'h30m', '1h-30m'])(
     'refuses %j as not a positive duration',
     (text) => {
       const result = parseExpiry(text);
@@ -43,6 +50,18 @@ describe('parseExpiry', () => {
     const result = parseExpiry(text);
     expect(result).toMatchObject({ ok: false });
     if (!result.ok) expect(result.message).toContain('168-hour (7-day) limit');
+  });
+
+  it('refuses a mix over the limit', () => {
+    expect(parseExpiry('6d25h')).toMatchObject({ ok: false, message: expect.stringContaining('7-day') });
+  });
+
+  it('has a hint naming every form it accepts', () => {
+    for (const example of ['1.5', '30s', '90m', '2d', '1w', '1h30m', '2d12h']) {
+      expect(EXPIRY_HINT).toContain(example);
+      const accepted = parseExpiry(example);
+      expect(accepted.ok).toBe(true);
+    }
   });
 
   it('refuses durations under one second', () => {

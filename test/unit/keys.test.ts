@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer } from '../../src/state/reducer.js';
-import { BINDINGS, resolveKey, splitBurst, type KeyPress } from '../../src/ui/keys.js';
+import { BINDINGS, resolveKey, type KeyPress } from '../../src/ui/keys.js';
 
 const none: KeyPress = {
   upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false,
   return: false, escape: false, ctrl: false, backspace: false, delete: false, tab: false,
 };
-
-describe('splitBurst', () => {
-  it('passes single keys and plain text through', () => {
-    expect(splitBurst('a', none)).toEqual([{ input: 'a', key: none }]);
-    expect(splitBurst('hello', none)).toEqual([{ input: 'hello', key: none }]);
-  });
-
-  it('splits a burst into the keys pressed', () => {
-    expect(splitBurst('\u007f24\r', none)).toEqual([
-      { input: '', key: { ...none, backspace: true } },
-      { input: '24', key: none },
-      { input: '', key: { ...none, return: true } },
-    ]);
-  });
-});
 
 describe('resolveKey', () => {
   const state = reducer(initialState({}), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qrLines } from '../../src/core/qr.js';
+import { qrDimensions, qrForTerminal, qrLines, qrMatrix } from '../../src/core/qr.js';
 
 /** Back from half blocks to one boolean per module (true = dark). */
 function modules(lines: string[]): boolean[][] {
@@ -44,5 +44,49 @@ describe('qrLines', () => {
 
   it('grows with the text', () => {
     expect(qrLines(`${url}&${'x'.repeat(600)}`).length).toBeGreaterThan(qrLines(url).length);
+  });
+});
+
+describe('qr sizes', () => {
+  const url = 'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400';
+
+  it('compact takes half the rows of full, and half the columns', () => {
+    const matrix = qrMatrix(url);
+    const compact = qrLines(matrix, 'compact');
+    const full = qrLines(matrix, 'full');
+    expect(full).toHaveLength(matrix.size + 4);
+    expect(compact).toHaveLength(Math.ceil((matrix.size + 4) / 2));
+    expect([...(full[0] ?? '')]).toHaveLength((matrix.size + 4) * 2);
+    expect([...(compact[0] ?? '')]).toHaveLength(matrix.size + 4);
+    expect(qrDimensions(matrix, 'compact')).toEqual({ columns: matrix.size + 4, rows: compact.length });
+    expect(qrDimensions(matrix, 'full')).toEqual({ columns: (matrix.size + 4) * 2, rows: full.length });
+  });
+
+  it('full and compact draw the same modules', () => {
+    const matrix = qrMatrix(url);
+    const fromFull = qrLines(matrix, 'full').map((line) => [...line].filter((_, i) => i % 2 === 0).map((c) => c === '█'));
+    const fromCompact = modules(qrLines(matrix, 'compact')).slice(0, fromFull.length);
+    expect(fromCompact).toEqual(fromFull);
+  });
+
+  it('picks full when it fits, compact when only that fits, else says the size needed', () => {
+    const side = qrMatrix(url).size + 4;
+    expect(qrForTerminal(url, side * 2, side + 5, 5)).toMatchObject({ fits: true, mode: 'full' });
+    expect(qrForTerminal(url, side * 2, side + 4, 5)).toMatchObject({ fits: true, mode: 'compact' });
+    const small = qrForTerminal(url, 40, 12, 5);
+    expect(small).toMatchObject({ fits: false, needed: { columns: side, rows: Math.ceil(side / 2) + 5 } });
+    if (!small.fits) {
+      expect(small.message).toBe(
+        `The QR code needs ${side}×${Math.ceil(side / 2) + 5} characters; this terminal is 40×12. Enlarge it (or zoom out) and press r again.`,
+      );
+    }
+  });
+
+  it('a URL with a session token needs more than 80×24 even compact, and says how much', () => {
+    const token = 'IQoJb3JpZ2luX2VjE'.padEnd(900, 'x');
+    const long = `${url}&X-Amz-Security-Token=${token}`;
+    const fit = qrForTerminal(long, 80, 24, 5);
+    expect(fit.fits).toBe(false);
+    if (!fit.fits) expect(fit.needed.columns).toBeGreaterThan(80);
   });
 });

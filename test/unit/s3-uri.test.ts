@@ -18,8 +18,8 @@ describe('parseS3Uri', () => {
   it.each([
     ['s3://', /needs a bucket/],
     ['s3://b', /not a valid bucket name/],
-    ['s3://bucket', /needs a key/],
-    ['s3://bucket/', /needs a key/],
+    ['s3://bucket', /^s3:\/\/bucket\/ needs a key after the bucket: s3:\/\/bucket\/KEY$/],
+    ['s3://exp/', /^s3:\/\/exp\/ needs a key after the bucket: s3:\/\/exp\/KEY$/],
     ['s3://bad_bucket/k', /not a valid bucket name/],
     ['s3://Bucket/k', /not a valid bucket name/],
     ['s3://a..b/k', /not a valid bucket name/],

@@ -3,6 +3,8 @@ import type { LinkFormat } from '../core/link-formats.js';
 import type {
   Bucket,
   Failure,
+  LinkCheck,
+  ObjectFacts,
   ObjectVersion,
   PresignOutcome,
   VersioningStatus,
@@ -105,6 +107,9 @@ export interface ExpiryScreen {
   versionId?: string;
   /** While marked folders are listed or many links signed. */
   progress?: Progress;
+  /** What the recipient gets (HeadObject): null when the object does not exist (yet). */
+  facts?: ObjectFacts | null;
+  factsRequest?: number;
   text: string;
   error?: string;
   /** The presign request in flight. */
@@ -117,6 +122,8 @@ export interface ExpiryScreen {
 export interface ResultScreen {
   kind: 'result';
   presigned: PresignedUrl;
+  /** What fetching the link proved, or why it does not work; absent when it was not checked. */
+  check?: LinkCheck;
   /** "Copied to the clipboard", or why it could not be. */
   notice?: Notice;
   copyRequest?: number;
@@ -196,6 +203,7 @@ export type Request =
     }
   | { id: number; kind: 'list-versions'; connection: Connection; bucket: string; key: string; token?: string }
   | { id: number; kind: 'versioning-status'; connection: Connection; bucket: string }
+  | { id: number; kind: 'describe-object'; connection: Connection; bucket: string; key: string }
   | { id: number; kind: 'bucket-region'; connection: Connection; bucket: string }
   | { id: number; kind: 'credentials-expiry'; connection: Connection }
   | { id: number; kind: 'mfa-answer'; code: string | null }
@@ -246,7 +254,8 @@ export type Action =
   | { type: 'profiles-discovered'; requestId: number; discovery: ProfileDiscovery }
   | { type: 'buckets-loaded'; requestId: number; buckets: Bucket[] }
   | { type: 'page-loaded'; requestId: number; page: ListPage }
-  | { type: 'presigned'; requestId: number; presigned: PresignedUrl }
+  | { type: 'presigned'; requestId: number; presigned: PresignedUrl; check?: LinkCheck }
+  | { type: 'object-described'; requestId: number; facts: ObjectFacts | null }
   | { type: 'copied'; requestId: number; outcome: CopyOutcome }
   | { type: 'bucket-region-found'; requestId: number; bucket: string; region: string }
   | { type: 'marks-expanded'; requestId: number; keys: string[] }

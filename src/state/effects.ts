@@ -1,4 +1,5 @@
 import { S3CallError, type Connection, type S3Session, type Services } from '../core/ports.js';
+import { signAndProve } from '../core/prove-link.js';
 import { listEveryObject } from '../core/recursive-listing.js';
 import type { Action, MarkKind, Request } from './app-state.js';
 
@@ -35,8 +36,13 @@ export function createRequestRunner(services: Services): (request: Request, repo
           );
           return { type: 'page-loaded', requestId, page };
         }
+        case 'describe-object': {
+          // A failure (not there yet, not allowed) leaves the facts unknown: the screen shows none.
+          const facts = await sessionFor(request.connection).describeObject(request.bucket, request.key);
+          return { type: 'object-described', requestId, facts };
+        }
         case 'presign': {
-          const presigned = await sessionFor(request.connection).presign({
+          const { presigned, check } = await signAndProve(sessionFor(request.connection), {
             bucket: request.bucket,
             key: request.key,
             expiresInSeconds: request.seconds,
@@ -45,7 +51,7 @@ export function createRequestRunner(services: Services): (request: Request, repo
             ...(request.bucketRegion ? { bucketRegion: request.bucketRegion } : {}),
             ...(request.versionId ? { versionId: request.versionId } : {}),
           });
-          return { type: 'presigned', requestId, presigned };
+          return { type: 'presigned', requestId, presigned, ...(check ? { check } : {}) };
         }
         case 'expand-marks': {
           const session = sessionFor(request.connection);

@@ -123,7 +123,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'expiry':
       return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
     case 'result':
-      return <Result screen={screen} columns={state.terminal.columns} rows={state.terminal.rows} />;
+      return <Result screen={screen} columns={state.terminal.columns} rows={state.terminal.rows} profile={state.connection?.profile} />;
     case 'links':
       return <Links screen={screen} format={state.copyFormat} columns={state.terminal.columns} rows={state.terminal.rows} />;
     case 'versions':

@@ -41,12 +41,15 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     }
   },
 
-  waitsOn: (screen, requestId) => screen.pendingRequest === requestId || screen.credentialsRequest === requestId,
+  waitsOn: (screen, requestId) =>
+    screen.pendingRequest === requestId || screen.credentialsRequest === requestId || screen.factsRequest === requestId,
 
   answer(state, screen, action, put) {
     if (action.type === 'progress') return put({ ...screen, progress: action.progress });
     if (action.type === 'marks-expanded') return marksExpanded(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys);
     if (action.type === 'presigned-all') return signedAll(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys, action.outcomes);
+    if (action.type === 'object-described') return put({ ...screen, factsRequest: undefined, facts: action.facts });
+    if (screen.factsRequest === action.requestId) return put({ ...screen, factsRequest: undefined, facts: null });
     if (action.type === 'credentials-checked') {
       return put({ ...screen, credentialsRequest: undefined, credentialsExpireAt: action.expiresAt });
     }
@@ -62,18 +65,25 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     return push({ ...signed, lastUrl: action.presigned.url, expiryText: screen.text }, {
       kind: 'result',
       presigned: action.presigned,
+      ...(action.check ? { check: action.check } : {}),
     });
   },
 
   load(state, screen) {
-    if (!state.connection || screen.credentialsExpireAt !== undefined || screen.credentialsRequest !== undefined) {
-      return state;
+    const { connection } = state;
+    if (!connection) return state;
+    let next = state;
+    let top = screen;
+    // What the recipient will get, fetched while the screen is open (it never holds the screen).
+    if (!screen.marked && screen.facts === undefined && screen.factsRequest === undefined) {
+      top = { ...top, factsRequest: next.nextRequestId };
+      next = enqueue(replaceTop(next, top), { kind: 'describe-object', connection, bucket: screen.bucket, key: screen.key });
     }
-    const id = state.nextRequestId;
-    return enqueue(replaceTop(state, { ...screen, credentialsRequest: id }), {
-      kind: 'credentials-expiry',
-      connection: state.connection,
-    });
+    if (screen.credentialsExpireAt === undefined && screen.credentialsRequest === undefined) {
+      top = { ...top, credentialsRequest: next.nextRequestId };
+      next = enqueue(replaceTop(next, top), { kind: 'credentials-expiry', connection });
+    }
+    return next;
   },
 };
 

@@ -1,6 +1,7 @@
 import type { ResultScreen } from '../app-state.js';
 import { enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
+import { objectsScreen } from './objects.js';
 
 /** The signed link: copy it, show it as a QR code, sign another, or leave. */
 export const resultModule: ScreenModule<ResultScreen> = {
@@ -18,7 +19,15 @@ export const resultModule: ScreenModule<ResultScreen> = {
         return replaceTop(state, { ...screen, showQr: !screen.showQr });
       case 'another-object': {
         const index = state.stack.findLastIndex((s) => s.kind === 'objects');
-        return index === -1 ? state : { ...state, stack: state.stack.slice(0, index + 1) };
+        if (index === -1) return state;
+        const stack = state.stack.slice(0, index + 1);
+        const objects = stack[index];
+        // The object went away after it was listed: the listing is read again.
+        if (screen.check?.ok === false && screen.check.problem.code === 'object-gone' && objects?.kind === 'objects') {
+          const fresh = objectsScreen(objects.bucket, objects.prefix, objects.bucketRegion);
+          stack[index] = objects.search === undefined ? fresh : { ...fresh, search: objects.search };
+        }
+        return { ...state, stack };
       }
       case 'change-expiry':
       case 'back':

@@ -12,7 +12,8 @@ import {
 } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
 import { baseName } from '../../core/content-disposition.js';
-import { formatCount } from '../../core/listing.js';
+import { formatBytes, formatCount, formatTimestamp } from '../../core/listing.js';
+import { factsLines } from '../../core/link-summary.js';
 import type { ExpiryScreen, LinkKind, MarkKind, Progress } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
 import { useServices } from '../services-context.js';
@@ -50,6 +51,7 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
       ) : screen.marked ? null : (
         <LinkKindLine screen={screen} />
       )}
+      <FactsLines screen={screen} compact={compact} />
       {gap}
       <Text wrap="truncate-start">
         {'Expires in (hours): '}
@@ -147,4 +149,32 @@ function progressText(progress: Progress | undefined): string {
   if (!progress) return 'Signing…';
   const count = progress.total === undefined ? formatCount(progress.done) : `${formatCount(progress.done)}/${formatCount(progress.total)}`;
   return progress.done === 0 && progress.total !== undefined ? `${progress.what} ${formatCount(progress.total)} links…` : `${progress.what}… ${count}`;
+}
+
+const SUMMARY_COLOR = { ok: 'green', note: undefined, error: 'red' } as const;
+
+/** What the recipient will get; for an upload, what it would replace. */
+function FactsLines({ screen, compact }: { screen: ExpiryScreen; compact: boolean }) {
+  const { facts } = screen;
+  if (!facts || screen.marked) return null;
+  if (screen.linkKind === 'upload') {
+    const what = [facts.size !== undefined ? formatBytes(facts.size) : undefined, facts.lastModified ? formatTimestamp(facts.lastModified) : undefined]
+      .filter(Boolean)
+      .join(', ');
+    return (
+      <Text color="yellow" wrap={compact ? 'truncate-end' : 'wrap'}>
+        {`⚠ An upload replaces ${printable(`s3://${screen.bucket}/${screen.key}`)}${what ? ` (${what})` : ''}.`}
+      </Text>
+    );
+  }
+  const lines = factsLines(facts);
+  return (
+    <>
+      {(compact ? lines.slice(0, 2) : lines).map((line, i) => (
+        <Text key={i} wrap={compact ? 'truncate-end' : 'wrap'} dimColor={line.tone === 'note' && i === 0} color={SUMMARY_COLOR[line.tone]}>
+          {`${i === 0 ? 'Shares   ' : ''}${line.text}`}
+        </Text>
+      ))}
+    </>
+  );
 }

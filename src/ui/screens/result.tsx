@@ -4,6 +4,8 @@ import { printable } from '../../core/printable.js';
 import { qrLines } from '../../core/qr.js';
 import type { ResultScreen } from '../../state/app-state.js';
 import { NoticeLine } from '../components/notice-line.js';
+import { checkLine } from '../../core/link-summary.js';
+import { skewWarning } from '../../core/clock-offset.js';
 
 /**
  * The URL stands alone on its lines, in the first column, without borders or colour: the
@@ -16,9 +18,11 @@ interface ResultProps {
   rows: number;
   /** What stays on the terminal after the app ends: the link without passing notices. */
   final?: boolean;
+  /** The profile that signed, named in the check's messages. */
+  profile?: string | undefined;
 }
 
-export function Result({ screen, columns, rows, final = false }: ResultProps) {
+export function Result({ screen, columns, rows, final = false, profile }: ResultProps) {
   const { presigned } = screen;
   const notice = final ? undefined : screen.notice;
   if (screen.showQr) return <QrCode url={presigned.url} columns={columns} rows={rows} />;
@@ -34,8 +38,11 @@ export function Result({ screen, columns, rows, final = false }: ResultProps) {
   const roomy = urlRows + RESULT_CHROME_ROWS + 4 <= rows;
   const lasts = Math.round((presigned.expiresAt.getTime() - presigned.signedAt.getTime()) / 1000);
   const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
+  const check = screen.check ? checkLine(screen.check, profile ?? 'default') : undefined;
   return (
     <Box flexDirection="column">
+      {/* A link that fails its check never looks like a good one: the reason comes first. */}
+      {check?.tone === 'error' ? <NoticeLine notice={{ tone: 'error', text: check.text }} /> : null}
       {roomy ? (
         <>
           <Text wrap="truncate-middle">
@@ -74,13 +81,19 @@ export function Result({ screen, columns, rows, final = false }: ResultProps) {
           )}, not at ${formatLocal(presigned.requestedExpiresAt)} as asked. Sign with long-term keys or a longer session for more.`}
         </Text>
       ) : null}
+      {check && check.tone !== 'error' ? (
+        <NoticeLine notice={{ tone: check.tone === 'ok' ? 'success' : 'info', text: check.text }} />
+      ) : null}
+      {presigned.clockOffsetMs !== undefined ? (
+        <NoticeLine notice={{ tone: 'warning', text: `⚠ ${skewWarning(presigned.clockOffsetMs)}` }} />
+      ) : null}
       {notice ? <NoticeLine notice={notice} /> : null}
     </Box>
   );
 }
 
-/** Rows the header, footer, expiry line and a spare take around the URL. */
-const RESULT_CHROME_ROWS = 7;
+/** Rows the header, footer, expiry line, check line and a spare take around the URL. */
+const RESULT_CHROME_ROWS = 8;
 
 /** Rows the header and footer take around the code. */
 const QR_CHROME_ROWS = 5;

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { MAX_EXPIRY_SECONDS, parseExpiry } from './core/expiry.js';
+import { MAX_CLEAR_CLIPBOARD_SECONDS } from './core/limits.js';
+import { printable } from './core/printable.js';
+import { isValidRegion } from './core/region.js';
 import type { HttpMethod } from './core/ports.js';
 
 export class UsageError extends Error {}
@@ -88,14 +91,22 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (values['download-as'] !== undefined && values['download-as'].trim() === '') {
     throw new UsageError('--download-as needs a file name');
   }
+  if (values.region !== undefined && !isValidRegion(values.region)) {
+    throw new UsageError(`--region takes a region name such as us-east-1, not “${printable(values.region)}”`);
+  }
   const timeoutSeconds = Number(values.timeout);
-  if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
-    throw new UsageError(`--timeout takes seconds from 1 to 600, not “${values.timeout}”`);
+  if (!/^\d{1,3}$/.test(values.timeout) || timeoutSeconds < 1 || timeoutSeconds > 600) {
+    throw new UsageError(`--timeout takes whole seconds from 1 to 600, not “${printable(values.timeout)}”`);
   }
   const clearAfter = values['clear-clipboard-after'];
   const clearClipboardAfter = clearAfter === undefined ? undefined : Number(clearAfter);
-  if (clearAfter !== undefined && (!/^\d+$/.test(clearAfter) || clearClipboardAfter === 0)) {
-    throw new UsageError(`--clear-clipboard-after takes whole seconds (1 or more), not “${clearAfter}”`);
+  if (
+    clearAfter !== undefined &&
+    (!/^\d+$/.test(clearAfter) || clearClipboardAfter === 0 || (clearClipboardAfter ?? 0) > MAX_CLEAR_CLIPBOARD_SECONDS)
+  ) {
+    throw new UsageError(
+      `--clear-clipboard-after takes whole seconds from 1 to ${MAX_CLEAR_CLIPBOARD_SECONDS} (7 days), not “${printable(clearAfter)}”`,
+    );
   }
   return {
     ...expiry,
@@ -172,7 +183,7 @@ Options:
   --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
                         or endpoint_url in the profile); implies --path-style
   --path-style          address buckets as URL paths instead of host names
-  --timeout SECONDS     give up on an S3 request after this long (default 10)
+  --timeout SECONDS     give up on an S3 request after this long, 1 to 600 (default 10)
   --debug               log each S3 request to stderr, secrets redacted
   --clear-clipboard-after SECONDS
                         after a copy, empty the clipboard then if it still holds the URL
@@ -199,5 +210,7 @@ Exit codes:
   0    done: the URL was printed, or the screens were left normally
   1    an error ended the program (no credentials, object or bucket missing, network, server)
   2    bad command-line arguments, or no terminal for the screens
+  129  the terminal hung up (SIGHUP)
   130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
 `;

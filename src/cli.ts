@@ -1,5 +1,7 @@
 import { parseArguments, UsageError, USAGE } from './args.js';
 import { endpointFromEnvironment } from './core/connection.js';
+import { printable } from './core/printable.js';
+import { redactUserinfo } from './core/redact.js';
 import { parseS3Uri } from './core/s3-uri.js';
 
 declare const S3SHARE_VERSION: string | undefined;
@@ -13,7 +15,7 @@ async function main(argv: readonly string[]): Promise<number> {
     options = parseArguments(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`s3share-tui: ${error.message}\nTry 's3share-tui --help'.\n`);
+    process.stderr.write(`s3share-tui: ${printable(redactUserinfo(error.message))}\nTry 's3share-tui --help'.\n`);
     return 2;
   }
   if (options.help) {
@@ -27,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.target !== undefined) {
     const target = parseS3Uri(options.target);
     if (!target.ok) {
-      process.stderr.write(`s3share-tui: ${target.message}\nTry 's3share-tui --help'.\n`);
+      process.stderr.write(`s3share-tui: ${printable(target.message)}\nTry 's3share-tui --help'.\n`);
       return 2;
     }
     const { runHeadless } = await import('./headless.js');

@@ -4,9 +4,11 @@ import { fileRegionCache, regionCachePath } from './adapters/region-cache.js';
 import type { CliOptions } from './args.js';
 import { connectionFor, endpointFromEnvironment, ENVIRONMENT_PROFILE } from './core/connection.js';
 import { baseName } from './core/content-disposition.js';
+import { DOT_SEGMENTS_WARNING, hasDotSegments } from './core/dot-segments.js';
 import { formatUtc } from './core/expiry.js';
 import type { PresignedUrl } from './core/ports.js';
 import { printable } from './core/printable.js';
+import { redactUserinfo } from './core/redact.js';
 import type { S3Location } from './core/s3-uri.js';
 
 const DEFAULT_EXPIRY_SECONDS = 3600;
@@ -23,8 +25,10 @@ export interface HeadlessIo {
  * credentials, else AWS_PROFILE, else default; --region, else AWS_REGION, else the profile's.
  */
 export async function runHeadless(options: CliOptions, target: S3Location, io: HeadlessIo): Promise<number> {
+  // Every message may quote a config file, a profile name, an endpoint or a server's words.
+  const say = (line: string) => io.stderr.write(`s3share-tui: ${printable(redactUserinfo(line))}\n`);
   const fail = (message: string) => {
-    io.stderr.write(`s3share-tui: ${message}\n`);
+    say(message);
     return 1;
   };
   const { env } = io;
@@ -47,7 +51,10 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
     clock,
     regionCache: fileRegionCache(regionCachePath(env), clock),
     timeoutMs: options.timeoutSeconds * 1000,
-    ...(options.debug ? { debug: (line: string) => io.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
+    notice: (line: string) => say(`warning: ${line}`),
+    ...(options.debug
+      ? { debug: (line: string) => io.stderr.write(`s3share-tui debug: ${printable(redactUserinfo(line))}\n`) }
+      : {}),
   }).connect(connection);
   const where = printable(`s3://${target.bucket}/${target.key}`);
 
@@ -68,6 +75,7 @@ export async function runHeadless(options: CliOptions, target: S3Location, io: H
   } catch (error) {
     return fail(`${where}: ${(error as Error).message}`);
   }
+  if (hasDotSegments(target.key)) say(`warning: ${DOT_SEGMENTS_WARNING}`);
   if (!options.json) warnIfCutShort(presigned, io.stderr);
   io.stdout.write(options.json ? `${JSON.stringify(toJson(presigned))}\n` : `${presigned.url}\n`);
   return 0;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Clipboard } from '../core/ports.js';
+import { helperEnvironment, withHelperEnvironment } from './helper-environment.js';
 
 export interface ClipboardOptions {
   /** The terminal the app draws on: the OSC 52 fallback is written there. */
@@ -39,7 +40,8 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
       }
       if (options.terminal) {
         options.terminal.write(osc52(text));
-        return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}` };
+        const noClearing = options.clearAfterSeconds ? '; it cannot be cleared later (--clear-clipboard-after needs the system clipboard)' : '';
+        return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}${noClearing}` };
       }
       return { ok: false, reason };
     },
@@ -48,7 +50,7 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
 
 async function writeWithClipboardy(text: string): Promise<void> {
   const { default: clipboardy } = await import('clipboardy');
-  await clipboardy.write(text);
+  await withHelperEnvironment(() => clipboardy.write(text));
 }
 
 /** OSC 52 "set clipboard" with base64 text; BEL-terminated, the form most terminals accept. */
@@ -72,7 +74,11 @@ function scheduleClear(text: string, seconds: number): void {
   const hash = createHash('sha256').update(text).digest('hex');
   const script = fileURLToPath(new URL('./clear-clipboard.js', import.meta.url));
   try {
-    spawn(process.execPath, [script, String(seconds), hash], { detached: true, stdio: 'ignore' }).unref();
+    spawn(process.execPath, [script, String(seconds), hash], {
+      detached: true,
+      stdio: 'ignore',
+      env: helperEnvironment(),
+    }).unref();
   } catch {
     // Clearing is a courtesy: a failure to start it must not fail the copy.
   }

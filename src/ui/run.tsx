@@ -11,6 +11,7 @@ import { limitHeapGrowth } from './heap-growth.js';
 import { readProfilesEarly } from './early-profiles.js';
 import { withSoftWrap } from './soft-wrap.js';
 import { openTerminal } from './terminal.js';
+import { exitAfterGrace, restoreTerminalOnExit } from './terminal-restore.js';
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 /** How long the first frame waits for the profiles before it shows the spinner instead. */
@@ -55,6 +56,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     clock,
   };
 
+  restoreTerminalOnExit(terminal);
   clearScreenWhenNarrowed(terminal.output);
   keepCursorEscapesOutOfRedirectedStderr();
   const initialDiscovery = await profiles.within(EARLY_PROFILES_MS);
@@ -81,6 +83,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   // A signal from outside (kill, a closed SSH session) still restores the terminal.
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     result = { code: SIGNAL_CODES[signal] };
+    exitAfterGrace(SIGNAL_CODES[signal]);
     instance.unmount();
   };
   for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.once(signal, onSignal);

@@ -1,13 +1,14 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
-import { printable } from '../../core/printable.js';
+import { visibleTail } from '../visible-tail.js';
 
 /** The line above a list: the filter being typed on the left, counts or status on the right. */
 export function FilterLine({ filter, right }: { filter: string; right: ReactNode }) {
+  const { stdout } = useStdout();
   return (
     <Box justifyContent="space-between">
       <Text wrap="truncate-end">
-        {filter === '' ? <Text dimColor>{'  type to filter'}</Text> : <Text>{`  filter: ${printable(filter)}▏`}</Text>}
+        {filter === '' ? <Text dimColor>{'  type to filter'}</Text> : <Text>{`  filter: ${visibleTail(filter, (stdout.columns || 80) - 12)}▏`}</Text>}
       </Text>
       <Box marginLeft={2} marginRight={1} flexShrink={0}>
         {right}

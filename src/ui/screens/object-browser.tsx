@@ -6,6 +6,7 @@ import { visibleRows } from '../../state/selectors.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
 const SIZE_WIDTH = 10;
 const DATE_WIDTH = 16;
@@ -24,7 +25,7 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
           <Text wrap="truncate-start">
             {'  Type the object key and press ⏎: '}
             <Text dimColor>{printable(screen.prefix)}</Text>
-            <Text bold>{printable(screen.nav.filter)}</Text>
+            <Text bold>{visibleTail(screen.nav.filter, FIELD_COLUMNS)}</Text>
             <Text inverse> </Text>
           </Text>
         </Box>
@@ -45,7 +46,7 @@ export function ObjectBrowser({ screen, height, columns }: { screen: ObjectsScre
     if (screen.search !== undefined) {
       return (
         <Box flexDirection="column">
-          <Text>{`  No key in this folder starts with “${printable(screen.search)}”.`}</Text>
+          <Text>{`  No key in this folder starts with “${visibleTail(screen.search, FIELD_COLUMNS)}”.`}</Text>
           <Text dimColor>{'  esc back to the folder, with the filter to change'}</Text>
         </Box>
       );
@@ -98,7 +99,7 @@ function Status({ screen, shown }: { screen: ObjectsScreen; shown: number }) {
   const { folders, objects } = countRows(screen.rows);
   const counts = `${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
-  const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
+  const search = screen.search === undefined ? '' : `starting “${visibleTail(screen.search, FIELD_COLUMNS)}” · `;
   if (screen.error) {
     return <Text color="red" wrap="truncate-end">{`${counts} · (r retry) ${printable(screen.error)}`}</Text>;
   }

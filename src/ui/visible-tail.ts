@@ -17,6 +17,7 @@ export function visibleTail(text: string, columns: number): string {
   let shown = printable(chars.join(''));
   const cut = start > 0 || displayWidth(shown) > room;
   if (!cut) return shown;
+  if (/^[\u0020-\u007e]*$/.test(shown)) return `…${shown.slice(shown.length - (room - 1))}`;
   while (chars.length > 0 && displayWidth(shown) > room - 1) {
     chars = chars.slice(Math.max(1, Math.floor((displayWidth(shown) - room + 1) / 6)));
     shown = printable(chars.join(''));

@@ -1,0 +1,44 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { discovery, FakeProfileSource } from '../support/fakes.js';
+import { lineWith, renderApp } from '../support/ink.js';
+import { world } from '../support/world.js';
+
+vi.setConfig({ testTimeout: 20_000 });
+afterEach(() => cleanup());
+
+describe('hostile text on the profile list', () => {
+  test('regions and endpoints are escaped, endpoint passwords hidden, columns aligned by display width', async () => {
+    const profiles = new FakeProfileSource(
+      discovery([
+        { name: 'plain', region: 'eu-west-1', kind: 'keys' },
+        { name: 'zw\u200b\u200bname', region: 'us\u001b]52;c;aGk=\u0007', kind: 'keys' },
+        { name: 'ファイル', kind: 'keys', endpointUrl: 'http://admin:hunter2@host:9000' },
+      ]),
+    );
+    const app = renderApp(world({ profiles }));
+    const frame = await app.waitFor('3 of 3 profiles');
+    expect(frame).not.toMatch(/\u001b\]52|hunter2|admin/);
+    expect(lineWith(frame, 'zw')).toContain('zw\\u200b\\u200bname');
+    expect(lineWith(frame, 'zw')).toContain('us\\e]52;c;aGk=\\x07');
+    expect(lineWith(frame, 'ファイル')).toContain('http://…@host:9000');
+    // The region column starts at the same terminal column on every row.
+    const column = (line: string, text: string) => {
+      const before = line.slice(0, line.indexOf(text));
+      return [...before].reduce((width, char) => width + (/[\u3000-\u9fff]/.test(char) ? 2 : 1), 0);
+    };
+    const plain = column(lineWith(frame, 'plain'), 'eu-west-1');
+    expect(column(lineWith(frame, 'zw'), 'us\\e')).toBe(plain);
+    expect(column(lineWith(frame, 'ファイル'), '(no region)')).toBe(plain);
+  });
+
+  test('a 1 MB filter is drawn in a moment, showing its end', async () => {
+    const app = renderApp(world());
+    await app.waitFor('3 of 3 profiles');
+    const started = Date.now();
+    await app.press(`${'q'.repeat(1024 * 1024 - 4)}tail`);
+    const frame = await app.waitFor(/filter: …q+tail▏/);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(frame).toContain('0 of 3 profiles');
+  });
+});

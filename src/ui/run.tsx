@@ -5,6 +5,8 @@ import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
 import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
+import { printable } from '../core/printable.js';
+import { redactUserinfo } from '../core/redact.js';
 import type { StartOptions } from '../state/app-state.js';
 import { App, type AppExit } from './app.js';
 import { limitHeapGrowth } from './heap-growth.js';
@@ -41,7 +43,9 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     regionCache: fileRegionCache(regionCachePath(process.env), clock),
     mfaCode: (serial) => mfa.ask(serial),
     timeoutMs: settings.timeoutSeconds * 1000,
-    ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
+    ...(settings.debug
+      ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${printable(redactUserinfo(line))}\n`) }
+      : {}),
   });
   const services: Services = {
     profiles: profiles.source,

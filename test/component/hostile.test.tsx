@@ -23,7 +23,8 @@ describe('hostile text on the profile list', () => {
     expect(lineWith(frame, 'zw')).toContain('us\\e]52;c;aGk=\\x07');
     expect(lineWith(frame, 'ファイル')).toContain('http://…@host:9000');
     // The region column starts at the same terminal column on every row.
-    const column = (line: string, text: string) => {
+    const column = (line: string | undefined, text: string) => {
+      if (line === undefined) throw new Error(`no row with ${text}`);
       const before = line.slice(0, line.indexOf(text));
       return [...before].reduce((width, char) => width + (/[\u3000-\u9fff]/.test(char) ? 2 : 1), 0);
     };

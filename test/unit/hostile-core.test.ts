@@ -111,3 +111,13 @@ describe('limits', () => {
     expect(MAX_FIELD_LENGTH).toBe(1024);
   });
 });
+
+describe('connectionFor and regions', () => {
+  it('treats a region that is not a region name (AWS_REGION, --region, the profile) as none', async () => {
+    const { connectionFor } = await import('../../src/core/connection.js');
+    const profile = { name: 'p', kind: 'keys' as const, region: 'eu-west-1' };
+    expect(connectionFor(profile, { region: 'us\u001b]0;x\u0007' }).region).toBe('eu-west-1');
+    expect(connectionFor({ ...profile, region: 'bad region' }, {}).region).toBeUndefined();
+    expect(connectionFor(profile, { region: 'ap-south-1' }).region).toBe('ap-south-1');
+  });
+});

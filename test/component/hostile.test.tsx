@@ -1,6 +1,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { discovery, FakeProfileSource } from '../support/fakes.js';
+import { openExpiry, submitExpiry } from '../support/flows.js';
 import { lineWith, renderApp } from '../support/ink.js';
 import { world } from '../support/world.js';
 
@@ -41,5 +42,17 @@ describe('hostile text on the profile list', () => {
     const frame = await app.waitFor(/filter: …q+tail▏/);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(frame).toContain('0 of 3 profiles');
+  });
+});
+
+describe('the upload line', () => {
+  test("quotes a URL holding ' for POSIX shells", async () => {
+    const url = "http://o'brien.example:9000/b/k?X-Amz-Signature=abc";
+    const app = await openExpiry(world({ s3: { urlFor: () => url } }));
+    await app.press('\t', '\t');
+    await app.waitFor('● upload (PUT)');
+    await submitExpiry(app, '1');
+    const frame = await app.waitFor('Upload with:');
+    expect(frame).toContain(`curl -T FILE 'http://o'\\''brien.example:9000/b/k?X-Amz-Signature=abc'`);
   });
 });

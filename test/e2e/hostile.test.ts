@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -126,6 +126,45 @@ process.on('SIGUSR2', () => setImmediate(() => {
     expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
     if (line) expect(session.screen()).toContain(line);
     expect(session.screen()).not.toMatch(/^\s*at .+:\d+:\d+\)?\s*$/m);
+  });
+});
+
+describe('a credential_process that never answers', () => {
+  function slowProfileHome() {
+    const home = e2e.emptyHome();
+    const script = join(home.path, 'creds.sh');
+    // The shell starts a child of its own (sleep), as real helpers do: both must end.
+    writeFileSync(script, `#!/bin/sh\nsleep 1000 &\necho $! > "$HOME/sleeper.pid"\nwait\n`, { mode: 0o755 });
+    mkdirSync(join(home.path, '.aws'), { mode: 0o700 });
+    writeFileSync(home.configPath, `[profile slow]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\ncredential_process = ${script}\n`);
+    return home;
+  }
+  const sleeperGone = (home: { path: string }) => {
+    const pid = Number(readFileSync(join(home.path, 'sleeper.pid'), 'utf8'));
+    return () => {
+      try {
+        return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return true;
+      }
+    };
+  };
+
+  test('the bucket list says which profile did not answer at --timeout, and the process is gone', async () => {
+    const home = slowProfileHome();
+    const session = e2e.launch(home, { args: ['--profile', 'slow', '--timeout', '2'] });
+    await session.waitFor(/credential_process of profile “slow” did not answer in 2 s/, 15_000);
+    await expect.poll(sleeperGone(home), { timeout: 5000 }).toBe(true);
+  });
+
+  test('Ctrl-C while it runs leaves no orphan behind', async () => {
+    const home = slowProfileHome();
+    const session = e2e.launch(home, { args: ['--profile', 'slow', '--timeout', '60'] });
+    await session.waitFor('Listing buckets…');
+    await expect.poll(() => existsSync(join(home.path, 'sleeper.pid')), { timeout: 5000 }).toBe(true);
+    session.press('CtrlC');
+    expect(await session.waitForExit()).toEqual({ exitCode: 130 });
+    await expect.poll(sleeperGone(home), { timeout: 5000 }).toBe(true);
   });
 });
 

@@ -117,3 +117,44 @@ describe('visibleTail', () => {
     expect(performance.now() - started).toBeLessThan(250);
   });
 });
+
+describe('config files that are too big or not files', () => {
+  it('a config file over 10 MB is one problem line naming it, and no stack overflow', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { discoverProfiles } = await import('../../src/adapters/aws-profiles.js');
+    const dir = mkdtempSync(join(tmpdir(), 's3share-big-config-'));
+    try {
+      const config = join(dir, 'config');
+      const section = '[profile p]\nregion = us-east-1\n';
+      writeFileSync(config, section.repeat(Math.ceil((10 * 1024 * 1024 + 1) / section.length)));
+      const discovery = await discoverProfiles({ HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+      expect(discovery.problems).toEqual([`${config}: larger than 10 MB, not read`]);
+      expect(discovery.files[0]).toEqual({ path: config, state: 'unreadable' });
+      expect(discovery.profiles).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a profile region holding an escape sequence is dropped, with a problem line', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { discoverProfiles } = await import('../../src/adapters/aws-profiles.js');
+    const dir = mkdtempSync(join(tmpdir(), 's3share-bad-region-'));
+    try {
+      const config = join(dir, 'config');
+      writeFileSync(config, '[profile p]\nregion = us\u001b]52;c;aGk=\u0007\n[profile q]\nregion = eu-west-1\n');
+      const discovery = await discoverProfiles({ HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+      expect(discovery.profiles.map((p) => [p.name, p.region])).toEqual([
+        ['p', undefined],
+        ['q', 'eu-west-1'],
+      ]);
+      expect(discovery.problems?.[0]).toMatch(/^profile “p”: region “us\u001b\]52;c;aGk=\u0007” is not a region name; ignored$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

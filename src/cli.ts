@@ -59,6 +59,6 @@ function exitWith(code: number): void {
 
 main(process.argv.slice(2)).then(exitWith, (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`s3share-tui: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`s3share-tui: ${printable(redactUserinfo(message.split('\n')[0] ?? ''))}\n`);
   exitWith(1);
 });

@@ -32,11 +32,13 @@ export async function boundedCall<T>(
       const seconds = limitMs / 1000;
       if (credentialProcessRunning()) {
         stopCredentialProcesses();
+        const profile = connection.profile;
         throw new S3CallError(
-          printable(`credential_process of profile “${connection.profile}” did not answer in ${seconds} s (--timeout); it was stopped.`),
+          printable(`credential_process of profile “${profile}” did not answer in ${seconds} s (--timeout); it was stopped.`),
         );
       }
-      throw new S3CallError(`No answer from ${connection.endpointUrl ? shownEndpoint(connection.endpointUrl) : 'S3'} in ${seconds} s (--timeout).`);
+      const target = connection.endpointUrl ? shownEndpoint(connection.endpointUrl) : 'S3';
+      throw new S3CallError(`No answer from ${target} in ${seconds} s (--timeout).`);
     }
     throw new S3CallError(
       describeAwsError(error, { endpoint: connection.endpointUrl, profile: connection.profile }),

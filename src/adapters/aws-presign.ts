@@ -130,11 +130,14 @@ function withKnownExpiration(
   return (async (...args: Parameters<CredentialProvider>) => {
     const credentials = await provider(...args);
     const { expiration } = credentials;
-    if (expiration === undefined || (expiration instanceof Date && Number.isFinite(expiration.getTime()))) return credentials;
+    const known = expiration instanceof Date && Number.isFinite(expiration.getTime());
+    if (expiration === undefined || known) return credentials;
     if (!told) {
       told = true;
       notice?.(
-        printable(`the credentials of profile “${profile}” carry an expiration that is not a date; links are signed as if they had none.`),
+        printable(
+          `the credentials of profile “${profile}” carry an expiration that is not a date; links are signed as if they had none.`,
+        ),
       );
     }
     const { expiration: _unknown, ...rest } = credentials;

@@ -29,7 +29,8 @@ export function limitResponseBodies(stack: BodyLimitStack): void {
       const body = response.body as Readable | undefined;
       if (body && typeof body.pipe === 'function') {
         const isError = response.statusCode < 200 || response.statusCode >= 300;
-        response.body = capped(body, isError ? MAX_ERROR_BODY_BYTES : MAX_RESPONSE_BODY_BYTES, response.statusCode, isError);
+        const limit = isError ? MAX_ERROR_BODY_BYTES : MAX_RESPONSE_BODY_BYTES;
+        response.body = capped(body, limit, response.statusCode, isError);
       }
       return result;
     },

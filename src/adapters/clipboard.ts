@@ -40,7 +40,9 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
       }
       if (options.terminal) {
         options.terminal.write(osc52(text));
-        const noClearing = options.clearAfterSeconds ? '; it cannot be cleared later (--clear-clipboard-after needs the system clipboard)' : '';
+        const noClearing = options.clearAfterSeconds
+          ? '; it cannot be cleared later (--clear-clipboard-after needs the system clipboard)'
+          : '';
         return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}${noClearing}` };
       }
       return { ok: false, reason };

@@ -65,7 +65,8 @@ export function fileRegionCache(path: string, clock: Clock): RegionCache {
     const temporary = `${path}.${randomBytes(12).toString('hex')}.tmp`;
     try {
       if (!ownPrivateDirectory(dirname(path))) return;
-      const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
+      const fd = openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
       try {
         writeSync(fd, `${JSON.stringify(Object.fromEntries(kept))}\n`);
       } finally {

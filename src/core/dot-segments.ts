@@ -8,4 +8,5 @@ export function hasDotSegments(key: string): boolean {
 }
 
 export const DOT_SEGMENTS_WARNING =
-  'the key has "." or ".." path segments: browsers and curl remove them before asking, so the link fails (403) unless fetched with curl --path-as-is.';
+  'the key has "." or ".." path segments: browsers and curl remove them before asking, ' +
+  'so the link fails (403) unless fetched with curl --path-as-is.';

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { MAX_EXPIRY_SECONDS, parseExpiry } from './core/expiry.js';
 import { LINK_FORMATS, type LinkFormat } from './core/link-formats.js';
+import { MAX_CLEAR_CLIPBOARD_SECONDS } from './core/limits.js';
+import { printable } from './core/printable.js';
+import { isValidRegion } from './core/region.js';
 import type { HttpMethod } from './core/ports.js';
 import { parseShareTarget } from './core/share-target.js';
 
@@ -115,17 +118,25 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (contentType !== undefined) {
     if (method === 'PUT') throw new UsageError('--content-type applies to GET links only');
     if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\p{Cc}]*"|[\w.+-]+))*$/u.test(contentType.trim())) {
-      throw new UsageError(`--content-type takes a media type such as application/pdf, not “${contentType}”`);
+      throw new UsageError(`--content-type takes a media type such as application/pdf, not “${printable(contentType)}”`);
     }
   }
+  if (values.region !== undefined && !isValidRegion(values.region)) {
+    throw new UsageError(`--region takes a region name such as us-east-1, not “${printable(values.region)}”`);
+  }
   const timeoutSeconds = Number(values.timeout);
-  if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
-    throw new UsageError(`--timeout takes seconds from 1 to 600, not “${values.timeout}”`);
+  if (!/^\d{1,3}$/.test(values.timeout) || timeoutSeconds < 1 || timeoutSeconds > 600) {
+    throw new UsageError(`--timeout takes whole seconds from 1 to 600, not “${printable(values.timeout)}”`);
   }
   const clearAfter = values['clear-clipboard-after'];
   const clearClipboardAfter = clearAfter === undefined ? undefined : Number(clearAfter);
-  if (clearAfter !== undefined && (!/^\d+$/.test(clearAfter) || clearClipboardAfter === 0)) {
-    throw new UsageError(`--clear-clipboard-after takes whole seconds (1 or more), not “${clearAfter}”`);
+  if (
+    clearAfter !== undefined &&
+    (!/^\d+$/.test(clearAfter) || clearClipboardAfter === 0 || (clearClipboardAfter ?? 0) > MAX_CLEAR_CLIPBOARD_SECONDS)
+  ) {
+    throw new UsageError(
+      `--clear-clipboard-after takes whole seconds from 1 to ${MAX_CLEAR_CLIPBOARD_SECONDS} (7 days), not “${printable(clearAfter)}”`,
+    );
   }
   return {
     ...expiry,
@@ -243,7 +254,8 @@ Options:
                         AWS_ENDPOINT_URL, or endpoint_url in the profile);
                         implies --path-style
   --path-style          address buckets as URL paths instead of host names
-  --timeout SECONDS     give up on an S3 request after this long (default 10)
+  --timeout SECONDS     give up on an S3 request after this long, 1 to 600
+                        (default 10)
   --debug               log each S3 request to stderr, secrets redacted
   --clear-clipboard-after SECONDS
                         after a copy, empty the clipboard if it still holds
@@ -286,5 +298,7 @@ Exit codes:
   0    done: every URL was printed, or the screens were left normally
   1    an error: no credentials, an object or bucket missing, network, server
   2    bad command-line arguments, or no terminal for the screens
+  129  the terminal hung up (SIGHUP)
   130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
 `;

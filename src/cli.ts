@@ -1,5 +1,7 @@
 import { parseArguments, UsageError, USAGE } from './args.js';
 import { endpointFromEnvironment } from './core/connection.js';
+import { printable } from './core/printable.js';
+import { redactUserinfo } from './core/redact.js';
 
 declare const S3SHARE_VERSION: string | undefined;
 const VERSION = typeof S3SHARE_VERSION === 'string' ? S3SHARE_VERSION : 'dev';
@@ -12,7 +14,7 @@ async function main(argv: readonly string[]): Promise<number> {
     options = parseArguments(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`s3share-tui: ${error.message}\nTry 's3share-tui --help'.\n`);
+    process.stderr.write(`s3share-tui: ${printable(redactUserinfo(error.message))}\nTry 's3share-tui --help'.\n`);
     return 2;
   }
   if (options.help) {
@@ -52,6 +54,6 @@ function exitWith(code: number): void {
 
 main(process.argv.slice(2)).then(exitWith, (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`s3share-tui: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`s3share-tui: ${printable(redactUserinfo(message.split('\n')[0] ?? ''))}\n`);
   exitWith(1);
 });

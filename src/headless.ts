@@ -1,4 +1,6 @@
 import type { CliOptions } from './args.js';
+import { printable } from './core/printable.js';
+import { redactUserinfo } from './core/redact.js';
 import { LinkPrinter } from './headless/output.js';
 import { Progress } from './headless/progress.js';
 import { openSession } from './headless/session.js';
@@ -26,10 +28,13 @@ export async function runHeadless(options: CliOptions, io: HeadlessIo): Promise<
   // A reader that stops early (`| head -1`) closes the pipe: stop quietly, not with a stack trace.
   io.stdout.on('error', () => {});
   const progress = new Progress(io.stderr);
-  const debug = options.debug ? (line: string) => progress.line(`s3share-tui debug: ${line}\n`) : undefined;
-  const opened = await openSession(options, io.env, debug);
+  // Every line may quote a config file, a profile name, an endpoint or a server's words.
+  const safe = (line: string) => printable(redactUserinfo(line));
+  const debug = options.debug ? (line: string) => progress.line(`s3share-tui debug: ${safe(line)}\n`) : undefined;
+  const notice = (line: string) => progress.line(`s3share-tui: warning: ${safe(line)}\n`);
+  const opened = await openSession(options, io.env, debug, notice);
   if ('failure' in opened) {
-    io.stderr.write(`s3share-tui: ${opened.failure}\n`);
+    io.stderr.write(`s3share-tui: ${safe(opened.failure)}\n`);
     return 1;
   }
   let stdinText: Promise<string> | undefined;
@@ -59,7 +64,7 @@ export async function runHeadless(options: CliOptions, io: HeadlessIo): Promise<
   } catch (error) {
     if (!(error instanceof FatalShareError)) throw error;
     printer.flush();
-    progress.line(`s3share-tui: ${error.message}\n`);
+    progress.line(`s3share-tui: ${printable(redactUserinfo(error.message))}\n`);
     return 1;
   } finally {
     progress.stop();

@@ -1,6 +1,8 @@
 import { S3CallError, type Connection } from '../core/ports.js';
 import { printable } from '../core/printable.js';
 import { DELETE_MARKER_REASON } from '../core/versions.js';
+import { redactUserinfo, shownEndpoint } from '../core/redact.js';
+import { credentialProcessRunning, stopCredentialProcesses } from './credential-process.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -16,13 +18,28 @@ export async function boundedCall<T>(
 ): Promise<T> {
   const limitMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const abortSignal = AbortSignal.timeout(limitMs);
+  // Not everything listens to the signal (a credential_process that never exits, a file read):
+  // the call ends at the limit whatever it waits for.
+  const limit = new Promise<never>((_, reject) => {
+    abortSignal.addEventListener('abort', () => reject(abortSignal.reason), { once: true });
+  });
+  limit.catch(() => {});
   try {
-    return await work(abortSignal);
+    return await Promise.race([work(abortSignal), limit]);
   } catch (error) {
     onFailure?.(error);
     if (error instanceof S3CallError) throw error;
     if (abortSignal.aborted) {
-      throw new S3CallError(`No answer from ${connection.endpointUrl ?? 'S3'} in ${limitMs / 1000} s (--timeout).`);
+      const seconds = limitMs / 1000;
+      if (credentialProcessRunning()) {
+        stopCredentialProcesses();
+        const profile = connection.profile;
+        throw new S3CallError(
+          printable(`credential_process of profile “${profile}” did not answer in ${seconds} s (--timeout); it was stopped.`),
+        );
+      }
+      const target = connection.endpointUrl ? shownEndpoint(connection.endpointUrl) : 'S3';
+      throw new S3CallError(`No answer from ${target} in ${seconds} s (--timeout).`);
     }
     throw new S3CallError(
       describeAwsError(error, { endpoint: connection.endpointUrl, profile: connection.profile }),
@@ -46,9 +63,13 @@ interface SdkErrorShape {
  * credentials: SDK errors do not carry them, and the request URL is not quoted.
  */
 export function describeAwsError(error: unknown, where: { endpoint?: string; profile?: string }): string {
+  return redactUserinfo(printable(describe(error, where)));
+}
+
+function describe(error: unknown, where: { endpoint?: string; profile?: string }): string {
   const e = (error ?? {}) as SdkErrorShape;
   const code = networkCode(e);
-  const target = where.endpoint ?? 'the S3 endpoint';
+  const target = where.endpoint ? shownEndpoint(where.endpoint) : 'the S3 endpoint';
   if (code === 'ECONNREFUSED') return `Cannot connect to ${target}: connection refused.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve the host of ${target}: check the network or the endpoint URL.`;
   if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${target} was cut off.`;
@@ -56,6 +77,7 @@ export function describeAwsError(error: unknown, where: { endpoint?: string; pro
     return `No answer from ${target} in time.`;
   }
   const message = firstLine(e.message ?? String(error));
+  if (e.name === 'ResponseTooLarge') return message;
   const processFailure = /^Command failed: /.exec(e.message ?? '');
   if (processFailure) {
     // credential_process exited non-zero: its own words are on the lines after the command.

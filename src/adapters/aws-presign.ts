@@ -10,6 +10,8 @@ import { effectiveExpiry } from '../core/expiry.js';
 import { redactUrl } from '../core/redact.js';
 import type { Clock, Connection, PresignedUrl, PresignRequest } from '../core/ports.js';
 import { QuerySigner } from './sigv4-query.js';
+import { printable } from '../core/printable.js';
+import { runCredentialProcessesInOwnGroup } from './credential-process.js';
 
 /**
  * Signing a link needs credentials, the S3 endpoint rules and SigV4, not an S3 client: the S3
@@ -25,6 +27,8 @@ export interface SignerOptions {
   /** Asks the person for an MFA code when a role needs one (`mfa_serial`). */
   mfaCode?: (serial: string) => Promise<string>;
   debug?: (line: string) => void;
+  /** Something the person should know that is not an error (said once). */
+  notice?: (line: string) => void;
 }
 
 export interface Signer {
@@ -39,7 +43,8 @@ export interface Signer {
 }
 
 export function createSigner(connection: Connection, options: SignerOptions): Signer {
-  const credentials =
+  runCredentialProcessesInOwnGroup();
+  const resolve =
     connection.profile === ENVIRONMENT_PROFILE
       ? fromEnv()
       : fromIni({
@@ -47,6 +52,7 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
           ignoreCache: true,
           ...(options.mfaCode ? { mfaCodeProvider: options.mfaCode } : {}),
         });
+  const credentials = withKnownExpiration(resolve, connection.profile, options.notice);
   // What the S3 client reads for itself: AWS_USE_FIPS_ENDPOINT / use_fips_endpoint, and dual-stack.
   const profile = connection.profile === ENVIRONMENT_PROFILE ? {} : { profile: connection.profile };
   const useFips = loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, profile);
@@ -128,4 +134,33 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
     prepare,
     presign: async (request, region) => (await prepare(region))(request),
   };
+}
+
+/**
+ * A credential_process (or AWS_CREDENTIAL_EXPIRATION) may give an Expiration that is not a date;
+ * the SDK passes it on as an Invalid Date. Such credentials are used with no end known, and the
+ * person is told once.
+ */
+function withKnownExpiration(
+  provider: CredentialProvider,
+  profile: string,
+  notice: ((line: string) => void) | undefined,
+): CredentialProvider {
+  let told = false;
+  return (async (...args: Parameters<CredentialProvider>) => {
+    const credentials = await provider(...args);
+    const { expiration } = credentials;
+    const known = expiration instanceof Date && Number.isFinite(expiration.getTime());
+    if (expiration === undefined || known) return credentials;
+    if (!told) {
+      told = true;
+      notice?.(
+        printable(
+          `the credentials of profile “${profile}” carry an expiration that is not a date; links are signed as if they had none.`,
+        ),
+      );
+    }
+    const { expiration: _unknown, ...rest } = credentials;
+    return rest;
+  }) as CredentialProvider;
 }

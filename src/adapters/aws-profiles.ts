@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
+import { MAX_CONFIG_FILE_BYTES } from '../core/limits.js';
+import { isValidRegion } from '../core/region.js';
 import type { ConfigFileStatus, Profile, ProfileDiscovery, ProfileKind, ProfileSource } from '../core/ports.js';
+import { FileRefusedError, readRegularFile } from './safe-read.js';
 
 type Section = Record<string, string | undefined>;
 
@@ -31,15 +33,19 @@ export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileD
   const credentials = parsed.credentialsFile as Record<string, Section>;
 
   const names = new Set([...Object.keys(config), ...Object.keys(credentials)].filter(isProfileName));
+  const badRegions: string[] = [];
   const profiles = [...names].sort(byDefaultFirst).map((name) => {
     const merged: Section = { ...config[name], ...credentials[name] };
+    if (merged.region !== undefined && !isValidRegion(merged.region)) {
+      badRegions.push(`profile “${name}”: region “${merged.region}” is not a region name; ignored`);
+    }
     return toProfile(name, merged, config);
   });
   const fromEnvironment = environmentProfile(env, profiles);
   if (fromEnvironment) profiles.unshift(fromEnvironment);
 
   const preferred = env.AWS_PROFILE || (names.has('default') ? 'default' : fromEnvironment?.name);
-  const problems = files.flatMap((file) => file.problems);
+  const problems = [...files.flatMap((file) => file.problems), ...badRegions.slice(0, 1)];
   return {
     profiles,
     files: files.map(({ path, state }) => ({ path, state })),
@@ -65,7 +71,7 @@ function toProfile(name: string, section: Section, config: Record<string, Sectio
   return {
     name,
     kind: profileKind(section),
-    ...(section.region ? { region: section.region } : {}),
+    ...(isValidRegion(section.region) ? { region: section.region } : {}),
     ...(endpointUrl ? { endpointUrl } : {}),
   };
 }
@@ -98,10 +104,12 @@ function environmentProfile(env: NodeJS.ProcessEnv, profiles: readonly Profile[]
 
 async function fileStatus(path: string): Promise<ConfigFileStatus & { problems: string[] }> {
   try {
-    if (!(await stat(path)).isFile()) return { path, state: 'unreadable', problems: [`${path}: not a regular file`] };
-    const text = await readFile(path, 'utf8');
+    // A FIFO or a device would never finish reading; a huge file would take the heap (and the
+    // SDK's parser the stack): only a regular file of a sane size goes on to the loader.
+    const text = await readRegularFile(path, MAX_CONFIG_FILE_BYTES);
     return { path, state: 'read', problems: malformedLines(path, text) };
   } catch (error) {
+    if (error instanceof FileRefusedError) return { path, state: 'unreadable', problems: [error.message] };
     const code = (error as NodeJS.ErrnoException).code;
     return { path, state: code === 'ENOENT' ? 'missing' : 'unreadable', problems: [] };
   }

@@ -12,29 +12,36 @@ import {
 import { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE, FALLBACK_REGION } from '../core/connection.js';
 import { classifyLinkAnswer } from '../core/link-problem.js';
+import { MAX_REGION_LOOKUPS } from '../core/limits.js';
 import { DELIMITER } from '../core/listing.js';
 import { needsRestore, parseRestore, suggestedContentType } from '../core/object-facts.js';
-import { redactUrl } from '../core/redact.js';
-import type {
-  Bucket,
-  Clock,
-  Connection,
-  Encryption,
-  LinkCheck,
-  ListPage,
-  ObjectFacts,
-  ObjectSummary,
-  ObjectVersion,
-  PresignedUrl,
-  PresignOutcome,
-  PresignRequest,
-  S3Connector,
-  S3Session,
-  VersioningStatus,
-  VersionPage,
+import { nextPage } from '../core/paging-guard.js';
+import { printable } from '../core/printable.js';
+import { redactUrl, redactUserinfo } from '../core/redact.js';
+import { validRegion } from '../core/region.js';
+import {
+  S3CallError,
+  type Bucket,
+  type Clock,
+  type Connection,
+  type Encryption,
+  type LinkCheck,
+  type ListPage,
+  type ObjectFacts,
+  type ObjectSummary,
+  type ObjectVersion,
+  type PresignedUrl,
+  type PresignOutcome,
+  type PresignRequest,
+  type S3Connector,
+  type S3Session,
+  type VersioningStatus,
+  type VersionPage,
 } from '../core/ports.js';
 import { boundedCall, DEFAULT_TIMEOUT_MS } from './aws-errors.js';
 import { createSigner, type Signer } from './aws-presign.js';
+import { limitResponseBodies, type BodyLimitStack } from './body-limit.js';
+import { concurrencyLimit } from './concurrency-limit.js';
 import { presignAll } from './presign-all.js';
 import { checkGetLink, contextOf, linkCheckOf } from './link-check.js';
 import { noRegionCache, type RegionCache } from './region-cache.js';
@@ -47,6 +54,8 @@ export interface S3AdapterOptions {
   mfaCode?: (serial: string) => Promise<string>;
   /** --debug: one line per request, with every secret redacted. */
   debug?: (line: string) => void;
+  /** Something the person should know that is not an error (e.g. credentials whose expiry is not a date). */
+  notice?: (line: string) => void;
   /** Bucket regions remembered between runs (default: none). */
   regionCache?: RegionCache;
   /** Replaces the HTTP layer (tests answer S3 requests from memory). */
@@ -81,6 +90,7 @@ class SdkSession implements S3Session {
   /** Buckets whose region came from an earlier run: a failed request there makes it suspect. */
   private readonly remembered = new Set<string>();
   private readonly regionCache: RegionCache;
+  private readonly regionLookups = concurrencyLimit(MAX_REGION_LOOKUPS);
 
   constructor(
     private readonly connection: Connection,
@@ -95,21 +105,30 @@ class SdkSession implements S3Session {
   async listBuckets(): Promise<Bucket[]> {
     return this.call(async (abortSignal) => {
       const buckets: Bucket[] = [];
+      const names = new Set<string>();
+      const tokensSent = new Set<string>();
       let token: string | undefined;
       do {
         const page = await this.client(this.region).send(new ListBucketsCommand({ ContinuationToken: token }), {
           abortSignal,
         });
+        let newEntries = 0;
         for (const bucket of page.Buckets ?? []) {
-          if (!bucket.Name) continue;
-          if (bucket.BucketRegion) this.learnRegion(bucket.Name, bucket.BucketRegion);
+          if (!bucket.Name || names.has(bucket.Name)) continue;
+          names.add(bucket.Name);
+          newEntries += 1;
+          const region = validRegion(bucket.BucketRegion);
+          if (region) this.learnRegion(bucket.Name, region);
           buckets.push({
             name: bucket.Name,
-            ...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
+            ...(region ? { region } : {}),
             ...(bucket.CreationDate ? { createdAt: bucket.CreationDate } : {}),
           });
         }
-        token = page.ContinuationToken;
+        const verdict = nextPage(tokensSent, { nextToken: page.ContinuationToken, newEntries });
+        if (verdict.kind === 'repeat') throw new S3CallError(verdict.message);
+        token = verdict.kind === 'next' ? verdict.token : undefined;
+        if (token) tokensSent.add(token);
       } while (token);
       return buckets;
     });
@@ -132,7 +151,7 @@ class SdkSession implements S3Session {
         this.remembered.add(bucket);
         region = Promise.resolve(remembered);
       } else {
-        region = this.lookUpRegion(bucket, abortSignal);
+        region = this.regionLookups(() => this.lookUpRegion(bucket, abortSignal));
         // A lookup cut short (no answer, no network) is not an answer: ask again next time.
         region.catch(() => this.bucketRegions.delete(bucket));
       }
@@ -165,17 +184,21 @@ class SdkSession implements S3Session {
     const client = this.client(this.region);
     try {
       const head = await client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
-      if (head.BucketRegion) return this.learnRegion(bucket, head.BucketRegion);
+      const region = validRegion(head.BucketRegion);
+      if (region) return this.learnRegion(bucket, region);
     } catch (error) {
       if (abortSignal.aborted || isNetworkFailure(error)) throw error;
       const header = (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.[
         'x-amz-bucket-region'
       ];
-      if (header) return this.learnRegion(bucket, header);
+      const region = validRegion(header);
+      if (region) return this.learnRegion(bucket, region);
     }
     try {
       const location = await client.send(new GetBucketLocationCommand({ Bucket: bucket }), { abortSignal });
-      return this.learnRegion(bucket, regionOfLocation(location.LocationConstraint));
+      const region = validRegion(regionOfLocation(location.LocationConstraint));
+      // Not a region name: a guess for this session, never remembered.
+      return region ? this.learnRegion(bucket, region) : this.region;
     } catch (error) {
       if (abortSignal.aborted || isNetworkFailure(error)) throw error;
       // A guess, not an answer: used for this session, never remembered.
@@ -406,6 +429,7 @@ class SdkSession implements S3Session {
         step: 'finalizeRequest',
         name: 'learnServerTime',
       });
+      limitResponseBodies(client.middlewareStack as unknown as BodyLimitStack);
       const { debug } = this.options;
       if (debug) {
         (client.middlewareStack as unknown as DebugStack).add(logRequests(debug), {
@@ -462,14 +486,17 @@ function logRequests(debug: (line: string) => void) {
       const search = new URLSearchParams(
         Object.entries(query ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
       ).toString();
-      const target = redactUrl(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}${search ? `?${search}` : ''}`);
+      const target = printable(
+        redactUserinfo(redactUrl(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}${search ? `?${search}` : ''}`)),
+      );
       const started = Date.now();
       try {
         const result = await next(args);
         debug(`${method} ${target} → ${result.response?.statusCode ?? '?'} (${Date.now() - started} ms)`);
         return result;
       } catch (error) {
-        debug(`${method} ${target} → ${(error as Error).name} (${Date.now() - started} ms)`);
+        // The error's name is the server's <Code>: text from outside, escaped like any other.
+        debug(printable(`${method} ${target} → ${(error as Error).name} (${Date.now() - started} ms)`));
         throw error;
       }
     };

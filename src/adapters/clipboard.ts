@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Clipboard } from '../core/ports.js';
 import { osc52Report, readTmuxSetClipboard, type TmuxOptionReader } from './osc52-report.js';
+import { helperEnvironment, withHelperEnvironment } from './helper-environment.js';
 
 export interface ClipboardOptions {
   /** The terminal the app draws on: the OSC 52 fallback is written there. */
@@ -45,8 +46,16 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
       if (options.terminal) {
         options.terminal.write(osc52(text));
         const env = options.env ?? process.env;
+        const noClearing = options.clearAfterSeconds
+          ? '; it cannot be cleared later (--clear-clipboard-after needs the system clipboard)'
+          : '';
         const message = await osc52Report(env, options.readTmuxOption ?? readTmuxSetClipboard(env));
-        return { ok: true, via: `sent to the terminal with OSC 52, as ${reason}`, sentOnly: true, message };
+        return {
+          ok: true,
+          via: `sent to the terminal with OSC 52, as ${reason}${noClearing}`,
+          sentOnly: true,
+          message: `${message}${noClearing}`,
+        };
       }
       return { ok: false, reason };
     },
@@ -55,7 +64,7 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
 
 async function writeWithClipboardy(text: string): Promise<void> {
   const { default: clipboardy } = await import('clipboardy');
-  await clipboardy.write(text);
+  await withHelperEnvironment(() => clipboardy.write(text));
 }
 
 /** OSC 52 "set clipboard" with base64 text; BEL-terminated, the form most terminals accept. */
@@ -79,7 +88,11 @@ function scheduleClear(text: string, seconds: number): void {
   const hash = createHash('sha256').update(text).digest('hex');
   const script = fileURLToPath(new URL('./clear-clipboard.js', import.meta.url));
   try {
-    spawn(process.execPath, [script, String(seconds), hash], { detached: true, stdio: 'ignore' }).unref();
+    spawn(process.execPath, [script, String(seconds), hash], {
+      detached: true,
+      stdio: 'ignore',
+      env: helperEnvironment(),
+    }).unref();
   } catch {
     // Clearing is a courtesy: a failure to start it must not fail the copy.
   }

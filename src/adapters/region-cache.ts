@@ -1,7 +1,22 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  chmodSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { MAX_CACHE_FILE_BYTES } from '../core/limits.js';
 import type { Clock } from '../core/ports.js';
+import { isValidRegion } from '../core/region.js';
+import { readRegularFileSync } from './safe-read.js';
 
 /**
  * Bucket regions learned by earlier runs, so a script that signs in a loop pays for the lookup
@@ -45,10 +60,18 @@ export function fileRegionCache(path: string, clock: Clock): RegionCache {
   };
   const save = () => {
     const kept = [...load()].sort((a, b) => b[1].at - a[1].at).slice(0, MAX_ENTRIES);
-    const temporary = `${path}.${process.pid}.tmp`;
+    // Unpredictable, created only if absent, never through a symlink: a file planted at the
+    // temporary name cannot be written through.
+    const temporary = `${path}.${randomBytes(12).toString('hex')}.tmp`;
     try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      writeFileSync(temporary, `${JSON.stringify(Object.fromEntries(kept))}\n`, { mode: 0o600 });
+      if (!ownPrivateDirectory(dirname(path))) return;
+      const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
+      const fd = openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+      try {
+        writeSync(fd, `${JSON.stringify(Object.fromEntries(kept))}\n`);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, path);
     } catch {
       // A read-only home or a full disk only costs the next run a lookup; leave no half-write.
@@ -68,7 +91,7 @@ export function fileRegionCache(path: string, clock: Clock): RegionCache {
   return {
     get,
     set(endpoint, bucket, region) {
-      if (get(endpoint, bucket) === region) return;
+      if (!isValidRegion(region) || get(endpoint, bucket) === region) return;
       load().set(cacheKey(endpoint, bucket), { region, at: clock.now().getTime() });
       save();
     },
@@ -78,28 +101,50 @@ export function fileRegionCache(path: string, clock: Clock): RegionCache {
   };
 }
 
-/** Buckets are named per endpoint (per AWS partition on AWS); user:password in a URL stays out. */
+/**
+ * Buckets are named per endpoint (per AWS partition on AWS): the origin and the path, since two
+ * stores can live under one host (`https://host/store-a`, `https://host/store-b`); user:password
+ * in a URL stays out.
+ */
 function cacheKey(endpoint: string | undefined, bucket: string): string {
   if (!endpoint) return `aws ${bucket}`;
   try {
-    return `${new URL(endpoint).origin} ${bucket}`;
+    const url = new URL(endpoint);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')} ${bucket}`;
   } catch {
     return `${endpoint} ${bucket}`;
   }
+}
+
+/**
+ * The cache's directory, made 0700 if missing. One that is a symlink or belongs to someone else
+ * is refused (no cache then); one of ours that others can read or write is made private first.
+ */
+function ownPrivateDirectory(directory: string): boolean {
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const stats = lstatSync(directory);
+  if (!stats.isDirectory()) return false;
+  if (process.getuid && stats.uid !== process.getuid()) return false;
+  if ((stats.mode & 0o077) !== 0) chmodSync(directory, 0o700);
+  return true;
 }
 
 function readEntries(path: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    const text = readRegularFileSync(path, MAX_CACHE_FILE_BYTES, (fd, stats) => {
+      // A cache others could write would let them choose where links are signed for.
+      if ((stats.mode & 0o077) !== 0 && (!process.getuid || stats.uid === process.getuid())) fchmodSync(fd, 0o600);
+    }, false);
+    parsed = JSON.parse(text);
   } catch {
     return entries;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return entries;
   for (const [key, value] of Object.entries(parsed)) {
     const { region, at } = (value ?? {}) as Partial<Entry>;
-    if (typeof region === 'string' && /^[\w.-]{1,64}$/.test(region) && Number.isFinite(at)) {
+    if (isValidRegion(region) && Number.isFinite(at)) {
       entries.set(key, { region, at: at as number });
     }
   }

@@ -1,4 +1,5 @@
 import type { Connection, Profile } from './ports.js';
+import { validRegion } from './region.js';
 
 /** Endpoint settings that outrank the profile's own, in the AWS CLI's order. */
 export function endpointFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
@@ -20,7 +21,8 @@ export function connectionFor(profile: Profile, overrides: ConnectionOverrides):
   const endpointUrl = overrides.endpointUrl ?? profile.endpointUrl;
   return {
     profile: profile.name,
-    region: overrides.region ?? profile.region,
+    // A region that is not a region name (from AWS_REGION, say) is as good as none.
+    region: validRegion(overrides.region) ?? validRegion(profile.region),
     endpointUrl,
     pathStyle: overrides.pathStyle === true || endpointUrl !== undefined,
   };

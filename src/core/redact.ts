@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /** Query parameters of a presigned URL that grant access (or identify who granted it). */
 const SECRET_PARAMS = ['X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token'];
 
@@ -8,4 +10,16 @@ export function redactUrl(text: string): string {
     redacted = redacted.replace(new RegExp(`(${name}=)[^&\\s"]*`, 'gi'), '$1REDACTED');
   }
   return redacted;
+}
+
+/** `scheme://user:password@host` anywhere in a text: the user and password go (a message is no place for them). */
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi;
+
+export function redactUserinfo(text: string): string {
+  return text.replace(USERINFO, '$1…@');
+}
+
+/** An endpoint URL as messages show it: without user or password, control characters escaped. */
+export function shownEndpoint(endpoint: string): string {
+  return printable(redactUserinfo(endpoint));
 }

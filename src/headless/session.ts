@@ -15,6 +15,7 @@ export async function openSession(
   options: CliOptions,
   env: NodeJS.ProcessEnv,
   debug: ((line: string) => void) | undefined,
+  notice?: (line: string) => void,
 ): Promise<{ session: S3Session; profile: string } | { failure: string }> {
   const discovery = await discoverProfiles(env);
   const hasEnvironmentKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
@@ -34,6 +35,7 @@ export async function openSession(
     clock,
     regionCache: fileRegionCache(regionCachePath(env), clock),
     timeoutMs: options.timeoutSeconds * 1000,
+    ...(notice ? { notice } : {}),
     ...(debug ? { debug } : {}),
   }).connect(connection);
   return { session, profile: connection.profile };

@@ -1,6 +1,8 @@
 import { baseName } from '../core/content-disposition.js';
 import type { PresignRequest, S3Session } from '../core/ports.js';
+import { DOT_SEGMENTS_WARNING, hasDotSegments } from '../core/dot-segments.js';
 import { printable } from '../core/printable.js';
+import { redactUserinfo } from '../core/redact.js';
 import { listEveryObject } from '../core/recursive-listing.js';
 import { describeTarget, type ShareTarget } from '../core/share-target.js';
 import { checkLink, type CheckedLink } from './check-link.js';
@@ -42,7 +44,7 @@ export async function shareAll(entries: readonly Entry[], options: ShareOptions)
   let failures = 0;
   const fail = (what: string, message: string) => {
     failures += 1;
-    options.progress.line(`s3share-tui: ${what}: ${message}\n`);
+    options.progress.line(`s3share-tui: ${printable(redactUserinfo(`${what}: ${message}`))}\n`);
   };
   let run: ObjectTarget[] = [];
   const flushRun = async () => {
@@ -64,6 +66,8 @@ export async function shareAll(entries: readonly Entry[], options: ShareOptions)
         fail(describeTarget(entry.target), problem);
         continue;
       }
+      // curl and browsers normalise "." and ".." in a path: such a key's link fails there.
+      if (hasDotSegments(key)) options.progress.line(`s3share-tui: warning: ${printable(describeTarget(entry.target))}: ${DOT_SEGMENTS_WARNING}\n`);
       run.push(entry.target);
       if (run.length >= BATCH) await flushRun();
     } else {

@@ -5,6 +5,8 @@ import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
 import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
+import { printable } from '../core/printable.js';
+import { redactUserinfo } from '../core/redact.js';
 import type { StartOptions } from '../state/app-state.js';
 import { App, type AppExit } from './app.js';
 import { limitHeapGrowth } from './heap-growth.js';
@@ -12,6 +14,7 @@ import { readProfilesEarly } from './early-profiles.js';
 import { enterAlternateScreen, keepScrollback } from './screen-buffer.js';
 import { withSoftWrap } from './soft-wrap.js';
 import { openTerminal } from './terminal.js';
+import { exitAfterGrace, restoreTerminalOnExit } from './terminal-restore.js';
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 /** How long the first frame waits for the profiles before it shows the spinner instead. */
@@ -43,7 +46,9 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
     regionCache: fileRegionCache(regionCachePath(process.env), clock),
     mfaCode: (serial) => mfa.ask(serial),
     timeoutMs: settings.timeoutSeconds * 1000,
-    ...(settings.debug ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${line}\n`) } : {}),
+    ...(settings.debug
+      ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${printable(redactUserinfo(line))}\n`) }
+      : {}),
   });
   const services: Services = {
     profiles: profiles.source,
@@ -59,6 +64,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   };
 
   const leaveAlternateScreen = settings.altScreen ? enterAlternateScreen(terminal.output) : undefined;
+  restoreTerminalOnExit(terminal);
   clearScreenWhenNarrowed(terminal.output);
   keepCursorEscapesOutOfRedirectedStderr();
   const initialDiscovery = await profiles.within(EARLY_PROFILES_MS);
@@ -85,6 +91,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   // A signal from outside (kill, a closed SSH session) still restores the terminal.
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     result = { code: SIGNAL_CODES[signal] };
+    exitAfterGrace(SIGNAL_CODES[signal]);
     instance.unmount();
   };
   for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.once(signal, onSignal);

@@ -120,7 +120,7 @@ describe('fileRegionCache', () => {
     expect(cache.get(undefined, 'c')).toBeUndefined();
   });
 
-  it('keeps buckets apart per endpoint origin, with AWS itself (no endpoint) as its own', () => {
+  it('keeps buckets apart per endpoint (origin and path), with AWS itself (no endpoint) as its own', () => {
     const path = cachePath();
     const clock = fakeClock();
     const cache = fileRegionCache(path, clock);
@@ -134,11 +134,17 @@ describe('fileRegionCache', () => {
     expect(next.get(undefined, 'b')).toBe('eu-west-1');
     expect(next.get('http://a:2', 'b')).toBeUndefined();
     expect(next.get('https://a:1', 'b')).toBeUndefined();
-    // Same origin, other spelling: a path or a trailing slash is not part of the key.
+    // Same endpoint, other spelling: a trailing slash or the host's case is not part of the key.
     expect(next.get('http://a:1/', 'b')).toBe('region-a');
-    expect(next.get('http://a:1/some/path', 'b')).toBe('region-a');
     expect(next.get('http://A:1', 'b')).toBe('region-a');
     expect(Object.keys(fileJson(path))).toHaveLength(3);
+    // Two stores under one host are two endpoints.
+    expect(next.get('http://a:1/some/path', 'b')).toBeUndefined();
+    cache.set('http://a:1/store-2/', 'b', 'region-c');
+    const again = fileRegionCache(path, clock);
+    expect(again.get('http://a:1/store-2', 'b')).toBe('region-c');
+    expect(again.get('http://a:1', 'b')).toBe('region-a');
+    expect(Object.keys(fileJson(path))).toHaveLength(4);
   });
 
   it('keeps the user and password of an endpoint URL out of the file', () => {
@@ -149,9 +155,9 @@ describe('fileRegionCache', () => {
     expect(text).not.toContain('secret');
     expect(text).not.toContain('user');
     expect(text).toContain('http://host:9000');
-    // The entry is found again through the same URL, or through the bare origin.
+    // The entry is found again through the same URL, or through it without the user.
     expect(fileRegionCache(path, clock).get('http://user:secret@host:9000/path', 'b')).toBe('us-west-2');
-    expect(fileRegionCache(path, clock).get('http://host:9000', 'b')).toBe('us-west-2');
+    expect(fileRegionCache(path, clock).get('http://host:9000/path', 'b')).toBe('us-west-2');
   });
 
   it('forget removes the entry, from this instance and from the file', () => {
@@ -208,7 +214,9 @@ describe('fileRegionCache', () => {
         'aws path-region': { region: '../../etc', at: T0 },
         'aws spaced-region': { region: 'eu west 1', at: T0 },
         'aws newline-region': { region: 'eu-west-1\nx', at: T0 },
-        'aws long-region': { region: 'a'.repeat(65), at: T0 },
+        'aws long-region': { region: 'a'.repeat(33), at: T0 },
+        'aws escape-region': { region: 'us-east-1\u001b]52;c;aGk=\u0007', at: T0 },
+        'aws upper-region': { region: 'US-EAST-1', at: T0 },
         'aws url-region': { region: 'http://evil.example', at: T0 },
       }),
     );
@@ -228,13 +236,15 @@ describe('fileRegionCache', () => {
       'spaced-region',
       'newline-region',
       'long-region',
+      'escape-region',
+      'upper-region',
       'url-region',
     ]) {
       expect(cache.get(undefined, bucket), bucket).toBeUndefined();
     }
     // A region name of the longest accepted length is still one.
-    const edge = withFile(JSON.stringify({ 'aws b': { region: 'a'.repeat(64), at: T0 } }));
-    expect(fileRegionCache(edge, fakeClock()).get(undefined, 'b')).toBe('a'.repeat(64));
+    const edge = withFile(JSON.stringify({ 'aws b': { region: 'a'.repeat(32), at: T0 } }));
+    expect(fileRegionCache(edge, fakeClock()).get(undefined, 'b')).toBe('a'.repeat(32));
     // The bad entries do not survive the next write.
     cache.set(undefined, 'new', 'us-west-2');
     expect(Object.keys(fileJson(path)).sort()).toEqual(['aws good', 'aws new']);

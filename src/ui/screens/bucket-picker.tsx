@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import { formatCount, formatTimestamp } from '../../core/listing.js';
-import { printable } from '../../core/printable.js';
+import { columnWidth, padToWidth, printable } from '../../core/printable.js';
 import type { BucketsScreen } from '../../state/app-state.js';
 import { visibleBuckets } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
 export function BucketPicker({ screen, height }: { screen: BucketsScreen; height: number }) {
   const { load } = screen;
@@ -18,7 +19,7 @@ export function BucketPicker({ screen, height }: { screen: BucketsScreen; height
         <Text> </Text>
         <Text>
           {'  Type a bucket name and press ⏎: '}
-          <Text bold>{printable(screen.nav.filter)}</Text>
+          <Text bold>{visibleTail(screen.nav.filter, FIELD_COLUMNS)}</Text>
           <Text inverse> </Text>
         </Text>
       </Box>
@@ -33,7 +34,7 @@ export function BucketPicker({ screen, height }: { screen: BucketsScreen; height
   }
   if (load.value.length === 0) return <Text>{'  This account has no buckets.'}</Text>;
   const buckets = visibleBuckets(screen);
-  const nameWidth = Math.min(40, Math.max(8, ...buckets.map((b) => b.name.length)));
+  const nameWidth = columnWidth(buckets, (b) => b.name, 8, 40);
   return (
     <Box flexDirection="column">
       <FilterLine
@@ -48,9 +49,9 @@ export function BucketPicker({ screen, height }: { screen: BucketsScreen; height
         rowKey={(b) => b.name}
         renderRow={(bucket, selected) => (
           <Text wrap="truncate-end">
-            <Text bold={selected}>{printable(bucket.name).padEnd(nameWidth)}</Text>
+            <Text bold={selected}>{padToWidth(printable(bucket.name), nameWidth)}</Text>
             {'  '}
-            <Text color="green">{(bucket.region ?? '').padEnd(16)}</Text>
+            <Text color="green">{padToWidth(printable(bucket.region ?? ''), 16)}</Text>
             <Text dimColor>{bucket.createdAt ? `created ${formatTimestamp(bucket.createdAt)}` : ''}</Text>
           </Text>
         )}

@@ -17,6 +17,7 @@ import { factsLines } from '../../core/link-summary.js';
 import type { ExpiryScreen, LinkKind, MarkKind, Progress } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
 import { useServices } from '../services-context.js';
+import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
 /** Below this many terminal rows the screen drops its spacing and hint to fit. */
 const COMPACT_BELOW_ROWS = 20;
@@ -55,7 +56,7 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
       {gap}
       <Text wrap="truncate-start">
         {'Expires in (hours): '}
-        <Text bold>{printable(screen.text)}</Text>
+        <Text bold>{visibleTail(screen.text, FIELD_COLUMNS)}</Text>
         <Text inverse> </Text>
       </Text>
       {compact ? null : (

@@ -8,6 +8,7 @@ import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
 const SIZE_WIDTH = 10;
 const DATE_WIDTH = 16;
@@ -27,7 +28,7 @@ export function ObjectBrowser({ screen, height, columns, marks }: { screen: Obje
           <Text wrap="truncate-start">
             {'  Type the object key and press ⏎: '}
             <Text dimColor>{printable(screen.prefix)}</Text>
-            <Text bold>{printable(screen.nav.filter)}</Text>
+            <Text bold>{visibleTail(screen.nav.filter, FIELD_COLUMNS)}</Text>
             <Text inverse> </Text>
           </Text>
         </Box>
@@ -43,7 +44,7 @@ export function ObjectBrowser({ screen, height, columns, marks }: { screen: Obje
     if (screen.search !== undefined) {
       return (
         <Box flexDirection="column">
-          <Text>{`  No key in this folder starts with “${printable(screen.search)}”.`}</Text>
+          <Text>{`  No key in this folder starts with “${visibleTail(screen.search, FIELD_COLUMNS)}”.`}</Text>
           <Text dimColor>{'  esc back to the folder, with the filter to change'}</Text>
         </Box>
       );
@@ -122,7 +123,7 @@ function Status({ screen, shown, marks }: { screen: ObjectsScreen; shown: number
   const marked = marksSummary(marks, screen.bucket);
   const counts = `${marked ? `${marked} · ` : ''}${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
   const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
-  const search = screen.search === undefined ? '' : `starting “${printable(screen.search)}” · `;
+  const search = screen.search === undefined ? '' : `starting “${visibleTail(screen.search, FIELD_COLUMNS)}” · `;
   const { listing } = screen;
   if (listing.status === 'failed') {
     return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(listing.error.message)}`}</Text>;

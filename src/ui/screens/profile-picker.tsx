@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Profile, ProfileDiscovery } from '../../core/ports.js';
-import { printable } from '../../core/printable.js';
+import { columnWidth, padToWidth, printable } from '../../core/printable.js';
+import { shownEndpoint } from '../../core/redact.js';
 import type { ProfilesScreen, State } from '../../state/app-state.js';
 import { visibleProfiles } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
@@ -25,7 +26,7 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
   }
   if (discovery.value.profiles.length === 0) return <NoProfiles discovery={discovery.value} />;
   const profiles = visibleProfiles(state, screen.nav.filter);
-  const nameWidth = Math.min(32, Math.max(8, ...profiles.map((p) => p.name.length)));
+  const nameWidth = columnWidth(profiles, (p) => p.name, 8, 32);
   return (
     <Box flexDirection="column">
       <FilterLine
@@ -42,11 +43,11 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
         rowKey={(p) => p.name}
         renderRow={(profile, selected) => (
           <Text wrap="truncate-end">
-            <Text bold={selected}>{printable(profile.name).padEnd(nameWidth)}</Text>
+            <Text bold={selected}>{padToWidth(printable(profile.name), nameWidth)}</Text>
             {'  '}
-            <Text color="green">{(profile.region ?? '(no region)').padEnd(16)}</Text>
+            <Text color="green">{padToWidth(printable(profile.region ?? '(no region)'), 16)}</Text>
             <Text dimColor>{KIND_LABEL[profile.kind]}</Text>
-            {profile.endpointUrl ? <Text dimColor>{`  ${printable(profile.endpointUrl)}`}</Text> : null}
+            {profile.endpointUrl ? <Text dimColor>{`  ${shownEndpoint(profile.endpointUrl)}`}</Text> : null}
           </Text>
         )}
       />

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { formatLocal, formatRelative, formatUtc } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
 import { qrLines } from '../../core/qr.js';
+import { shellQuote } from '../../core/shell-quote.js';
 import type { ResultScreen } from '../../state/app-state.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { checkLine } from '../../core/link-summary.js';
@@ -48,7 +49,7 @@ export function Result({ screen, columns, rows, final = false, profile }: Result
           <Text wrap="truncate-middle">
             {`  ${presigned.method} link to `}
             <Text bold>{printable(`s3://${presigned.bucket}/${presigned.key}`)}</Text>
-            <Text dimColor>{`  (signed for ${presigned.region})`}</Text>
+            <Text dimColor>{`  (signed for ${printable(presigned.region)})`}</Text>
           </Text>
           {presigned.versionId ? (
             <Text wrap="truncate-end" dimColor>
@@ -63,7 +64,7 @@ export function Result({ screen, columns, rows, final = false, profile }: Result
       {presigned.method === 'PUT' ? (
         <>
           <Text dimColor>{'  Upload with:'}</Text>
-          <Text>{`curl -T FILE '${presigned.url}'`}</Text>
+          <Text>{`curl -T FILE ${shellQuote(presigned.url)}`}</Text>
           <Text> </Text>
         </>
       ) : null}

@@ -1,0 +1,23 @@
+// npm's `prepare`: builds dist/ before `npm pack`/`npm publish`, after `npm ci`, and when npm
+// installs the package from a git repository or a folder. A fresh clone has no node_modules yet
+// (`git clone … && npm pack`, `npm install -g ./clone`): install the locked build tools first.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+if (!existsSync(`${root}/node_modules/esbuild/package.json`)) {
+  const npm = process.env.npm_execpath;
+  // --ignore-scripts: this script is itself the package's prepare; the build runs once, below.
+  const args = ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+  const result = npm?.endsWith('.js')
+    ? spawnSync(process.execPath, [npm, ...args], { cwd: root, stdio: 'inherit' })
+    : spawnSync('npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    process.stderr.write('s3share-tui: could not install the build tools (npm ci); run `npm ci` in the clone, then retry\n');
+    process.exit(1);
+  }
+}
+
+await import('./build.mjs');

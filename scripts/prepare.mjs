@@ -11,9 +11,13 @@ if (!existsSync(`${root}/node_modules/esbuild/package.json`)) {
   const npm = process.env.npm_execpath;
   // --ignore-scripts: this script is itself the package's prepare; the build runs once, below.
   const args = ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+  // Under `npm install -g ./clone` npm hands its global settings down; the clone's own install is local.
+  const env = { ...process.env };
+  for (const name of ['npm_config_global', 'npm_config_location', 'npm_config_prefix']) delete env[name];
+  const options = { cwd: root, env, stdio: 'inherit' };
   const result = npm?.endsWith('.js')
-    ? spawnSync(process.execPath, [npm, ...args], { cwd: root, stdio: 'inherit' })
-    : spawnSync('npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    ? spawnSync(process.execPath, [npm, ...args], options)
+    : spawnSync('npm', args, { ...options, shell: process.platform === 'win32' });
   if (result.status !== 0) {
     process.stderr.write('s3share-tui: could not install the build tools (npm ci); run `npm ci` in the clone, then retry\n');
     process.exit(1);

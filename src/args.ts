@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MAX_EXPIRY_SECONDS, parseExpiry } from './core/expiry.js';
+import type { CopyFormat, DefaultLinkKind } from './core/defaults.js';
 import type { HttpMethod } from './core/ports.js';
 
 export class UsageError extends Error {}
@@ -33,6 +34,14 @@ export interface CliOptions {
   noClipboard: boolean;
   /** Skip the check that the object exists (for upload links, or objects that will exist later). */
   noCheck: boolean;
+  /** --no-color: no colour on the screens (NO_COLOR and FORCE_COLOR=0 do the same). */
+  noColor: boolean;
+  /** From the defaults file: the link kind the expiry screen starts on. */
+  linkKind?: DefaultLinkKind;
+  /** From the defaults file: how `c` copies links. */
+  copyFormat?: CopyFormat;
+  /** From the defaults file: draw the screens on the terminal's alternate screen. */
+  altScreen?: boolean;
   help: boolean;
   version: boolean;
 }
@@ -64,6 +73,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         debug: { type: 'boolean', default: false },
         'clear-clipboard-after': { type: 'string' },
         'no-clipboard': { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -108,6 +118,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     attachment: values.attachment,
     json: values.json,
     noCheck: values['no-check'],
+    noColor: values['no-color'],
     profile: values.profile,
     bucket: values.bucket,
     prefix: values.prefix,
@@ -161,22 +172,26 @@ function firstLine(error: unknown): string {
 export const USAGE = `s3share-tui — share private S3 objects through presigned URLs
 
 Usage:
-  s3share-tui [options]                  pick profile, bucket, object and expiry on screen
-  s3share-tui [options] s3://BUCKET/KEY  print a presigned URL for that object and exit
+  s3share-tui [options]                  pick profile, bucket, object, expiry
+  s3share-tui [options] s3://BUCKET/KEY  print a presigned URL and exit
+  s3share-tui completion bash|zsh|fish   print a shell completion script
 
 Options:
   --profile NAME        use this AWS profile (skips the profile screen)
   --bucket NAME         open this bucket (skips the bucket screen)
   --prefix PREFIX       open this folder of the bucket (needs --bucket)
   --region REGION       override the profile's region
-  --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
-                        or endpoint_url in the profile); implies --path-style
+  --endpoint-url URL    S3-compatible endpoint (also AWS_ENDPOINT_URL_S3,
+                        AWS_ENDPOINT_URL, or endpoint_url in the profile);
+                        implies --path-style
   --path-style          address buckets as URL paths instead of host names
   --timeout SECONDS     give up on an S3 request after this long (default 10)
   --debug               log each S3 request to stderr, secrets redacted
   --clear-clipboard-after SECONDS
-                        after a copy, empty the clipboard then if it still holds the URL
+                        after a copy, empty the clipboard then if it still
+                        holds the URL
   --no-clipboard        never copy (no system clipboard, no OSC 52)
+  --no-color            no colours (also NO_COLOR=1 or FORCE_COLOR=0)
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`
@@ -188,16 +203,22 @@ Non-interactive (with s3://BUCKET/KEY):
   --download-as NAME    browsers save the download under NAME
   --attachment          browsers save the download under the key's file name
   --no-check            do not check that the object exists first
-  --json                print url, method, bucket, key, region, expiresIn, expiresAt as JSON
+  --json                print url, method, bucket, key, region, expiresIn,
+                        expiresAt as JSON
   -h, --help            show this help
   -V, --version         show the version
 
-When standard output is not a terminal, the screens are drawn on the terminal and the last
-URL shown is written to standard output on exit:  url=$(s3share-tui)
+Defaults for expiry, link kind, copy format, clipboard clearing and profile:
+$XDG_CONFIG_HOME/s3share-tui/config.toml (else ~/.config/…); flags win.
+
+When standard output is not a terminal, the screens are drawn on the terminal
+and the last URL shown is written to standard output on exit:
+  url=$(s3share-tui)
 
 Exit codes:
   0    done: the URL was printed, or the screens were left normally
-  1    an error ended the program (no credentials, object or bucket missing, network, server)
+  1    an error ended the program (no credentials, object or bucket missing,
+       network, server)
   2    bad command-line arguments, or no terminal for the screens
   130  interrupted (Ctrl-C)
 `;

@@ -1,4 +1,6 @@
 import { parseArguments, UsageError, USAGE } from './args.js';
+import { colorsWanted, turnColorsOff } from './colors.js';
+import { enableCompileCache } from './compile-cache.js';
 import { endpointFromEnvironment } from './core/connection.js';
 import { parseS3Uri } from './core/s3-uri.js';
 
@@ -8,6 +10,11 @@ const VERSION = typeof S3SHARE_VERSION === 'string' ? S3SHARE_VERSION : 'dev';
 async function main(argv: readonly string[]): Promise<number> {
   // The SDK's Node.js support notice would be drawn over the screens.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  enableCompileCache(process.env);
+  if (argv[0] === 'completion' || argv[0] === '__complete') {
+    const { runCompletionCommand } = await import('./completion/command.js');
+    return runCompletionCommand(argv, { env: process.env, stdout: process.stdout, stderr: process.stderr });
+  }
   let options;
   try {
     options = parseArguments(argv);
@@ -24,6 +31,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`s3share-tui ${VERSION}\n`);
     return 0;
   }
+  const [{ loadDefaults }, { withDefaults }] = await Promise.all([import('./adapters/defaults-file.js'), import('./apply-defaults.js')]);
+  const { defaults, problem } = loadDefaults(process.env);
+  if (problem) process.stderr.write(`s3share-tui: ${problem}\n`);
+  options = withDefaults(options, defaults, process.env);
+  if (!colorsWanted(process.env, options.noColor)) turnColorsOff(process.env);
   if (options.target !== undefined) {
     const target = parseS3Uri(options.target);
     if (!target.ok) {
@@ -42,10 +54,14 @@ async function main(argv: readonly string[]): Promise<number> {
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
     pathStyle: options.pathStyle,
     ...(options.expiryText ? { expiryText: options.expiryText } : {}),
+    ...(options.linkKind ? { linkKind: options.linkKind } : {}),
+    ...(options.copyFormat ? { copyFormat: options.copyFormat } : {}),
+    ...(options.altScreen === undefined ? {} : { altScreen: options.altScreen }),
   }, {
     timeoutSeconds: options.timeoutSeconds,
     debug: options.debug,
     noClipboard: options.noClipboard,
+    remember: defaults.remember !== false,
     ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
   });
 }

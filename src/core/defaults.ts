@@ -108,7 +108,8 @@ function where(path: string, line: number | undefined): string {
 /** The line that sets a top-level key (for the message; TOML's parser does not keep positions). */
 function lineOf(text: string, key: string): number | undefined {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(?:${escaped}|"${escaped}"|'${escaped}')\\s*=`);
+  const name = `(?:${escaped}|"${escaped}"|'${escaped}')`;
+  const pattern = new RegExp(`^\\s*(?:${name}\\s*=|\\[\\s*${name}\\s*\\])`);
   const index = text.split(/\r?\n/).findIndex((line) => pattern.test(line));
   return index === -1 ? undefined : index + 1;
 }

@@ -55,7 +55,7 @@ export function homeWithProfiles(server: S3Server, names: readonly string[] = ['
   writeFileSync(join(aws, 'credentials'), credentials, { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('AWS_') && !key.startsWith('S3_') && key !== 'XDG_CACHE_HOME') env[key] = value;
+    if (!key.startsWith('AWS_') && !key.startsWith('S3_') && key !== 'XDG_CACHE_HOME' && key !== 'XDG_CONFIG_HOME') env[key] = value;
   }
   return { ...env, HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 }

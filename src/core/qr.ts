@@ -1,5 +1,4 @@
-// The encoder alone: the package's entry point also loads PNG and CLI code the app never uses.
-import { create } from 'qrcode/lib/core/qrcode.js';
+import qrcode from 'qrcode-generator';
 
 /** Modules of light margin around the code; scanners want some, terminals have little room. */
 const QUIET = 2;
@@ -10,10 +9,12 @@ const QUIET = 2;
  * dark on a light background.
  */
 export function qrLines(text: string): string[] {
-  const { modules } = create(text, { errorCorrectionLevel: 'L' });
-  const size = modules.size;
-  const dark = (row: number, col: number) =>
-    row >= 0 && col >= 0 && row < size && col < size && modules.get(row, col) === 1;
+  const code = qrcode(0, 'L');
+  // Byte mode takes one character per byte: hand it the UTF-8 bytes (its default keeps the low 8 bits).
+  code.addData(Buffer.from(text, 'utf8').toString('latin1'), 'Byte');
+  code.make();
+  const size = code.getModuleCount();
+  const dark = (row: number, col: number) => row >= 0 && col >= 0 && row < size && col < size && code.isDark(row, col);
   const lines: string[] = [];
   for (let row = -QUIET; row < size + QUIET; row += 2) {
     let line = '';

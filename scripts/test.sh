@@ -2,6 +2,7 @@
 # The whole test suite, from a fresh clone on Debian or Ubuntu: installs the system packages and
 # npm packages it needs when they are missing, builds, then runs unit, component, integration
 # (real S3 server: Ceph RGW) and end-to-end (pseudo-terminal, X clipboard under Xvfb) tests.
+# zsh and fish run the shell completion scripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ command -v ceph-mon >/dev/null 2>&1 || packages+=(ceph-mon)
 command -v ceph-osd >/dev/null 2>&1 || packages+=(ceph-osd)
 command -v xvfb-run >/dev/null 2>&1 || packages+=(xvfb xauth)
 command -v xclip >/dev/null 2>&1 || packages+=(xclip)
+command -v zsh >/dev/null 2>&1 || packages+=(zsh)
+command -v fish >/dev/null 2>&1 || packages+=(fish)
 if [ ${#packages[@]} -gt 0 ]; then
   install=(apt-get install -y --no-install-recommends "${packages[@]}")
   if [ "$(id -u)" -ne 0 ]; then

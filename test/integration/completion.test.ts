@@ -85,14 +85,37 @@ describe('bash completion', () => {
     expect(complete(`s3share-tui --bucket ${bucket}`, ['--complete-buckets'])).toEqual([bucket]);
   });
 
-  test('the zsh and fish scripts complete the same flags and call the app for names', () => {
-    for (const shell of ['zsh', 'fish']) {
-      const script = execFileSync(process.execPath, [CLI, 'completion', shell, '--complete-buckets'], { env, encoding: 'utf8' });
-      expect(script).toContain('s3share-tui __complete profiles');
-      expect(script).toContain('__complete buckets');
-      expect(script).toContain('no-color');
-      expect(script).toContain('clear-clipboard-after');
-    }
+  test.each([[[]], [['--complete-buckets']]])('the zsh script parses (zsh -n) %j', (args) => {
+    const script = execFileSync(process.execPath, [CLI, 'completion', 'zsh', ...args], { env, encoding: 'utf8' });
+    expect(script).toContain('s3share-tui __complete profiles');
+    expect(script).toContain("'--no-color:no colours (also NO_COLOR=1 or FORCE_COLOR=0)'");
+    execFileSync('zsh', ['-n'], { input: script, env });
+  });
+});
+
+describe('fish completion', () => {
+  /** Candidates fish offers for the command line `line` (`complete -C`), without descriptions. */
+  function fishComplete(line: string, scriptArgs: readonly string[] = []): string[] {
+    const script = `s3share-tui completion fish ${scriptArgs.join(' ')} | source; complete -C ${quote(line)}`;
+    const out = execFileSync('fish', ['--no-config', '-c', script], { env, encoding: 'utf8', timeout: 30_000 });
+    return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0] as string);
+  }
+
+  test('flags, with their descriptions from --help', () => {
+    expect(fishComplete('s3share-tui --no-c').sort()).toEqual(['--no-check', '--no-clipboard', '--no-color']);
+    const script = execFileSync(process.execPath, [CLI, 'completion', 'fish'], { env, encoding: 'utf8' });
+    expect(script).toContain("-l json -d 'print url, method, bucket, key, region, expiresIn, expiresAt as JSON'");
+  });
+
+  test('profile names, --method values, the completion command', () => {
+    expect(fishComplete('s3share-tui --profile ').sort()).toEqual(['default', 'work', 'zeta']);
+    expect(fishComplete('s3share-tui --method ').sort()).toEqual(['GET', 'PUT']);
+    expect(fishComplete('s3share-tui comp')).toEqual(['completion']);
+  });
+
+  test('bucket names for s3:// only with --complete-buckets', () => {
+    expect(fishComplete(`s3share-tui s3://${bucket.slice(0, 8)}`)).toEqual([]);
+    expect(fishComplete(`s3share-tui --profile default s3://${bucket.slice(0, 8)}`, ['--complete-buckets'])).toContain(`s3://${bucket}/`);
   });
 
   test('an unknown shell is one line and exit code 2', () => {

@@ -93,6 +93,10 @@ describe('npm pack, npm install -g', () => {
     const response = await fetch(run.stdout.trim());
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bodyFor('shared/report.pdf'));
+    // Node 22 and later keep the compiled code under the app's cache directory; Node 20 has no such cache.
+    const compileCache = join(env.HOME as string, '.cache', 's3share-tui', 'compile-cache');
+    const major = Number(process.versions.node.split('.')[0]);
+    expect(existsSync(compileCache) && readdirSync(compileCache).length > 0).toBe(major >= 22);
   });
 
   test('the screens draw their first frame in a terminal', async () => {

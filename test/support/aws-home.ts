@@ -26,7 +26,8 @@ export function emptyHome(): TempHome {
     path,
     configPath: join(path, '.aws', 'config'),
     credentialsPath: join(path, '.aws', 'credentials'),
-    remove: () => rmSync(path, { recursive: true, force: true }),
+    // Retries: a child killed at the end of a test may still be leaving files in its cache.
+    remove: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
   };
 }
 

@@ -69,6 +69,8 @@ export function childEnvironment(overrides: Record<string, string | undefined> =
   }
   env.TERM = 'xterm-256color';
   env.COLORTERM = 'truecolor';
+  // The compile cache shared by the run (see global-setup.ts), not one per HOME.
+  if (process.env.S3SHARE_TEST_COMPILE_CACHE) env.NODE_COMPILE_CACHE = process.env.S3SHARE_TEST_COMPILE_CACHE;
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

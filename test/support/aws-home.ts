@@ -26,8 +26,7 @@ export function emptyHome(): TempHome {
     path,
     configPath: join(path, '.aws', 'config'),
     credentialsPath: join(path, '.aws', 'credentials'),
-    // Retries: a child killed at the end of a test may still be leaving files in its cache.
-    remove: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
+    remove: () => removeLater(path),
   };
 }
 
@@ -61,4 +60,23 @@ export function homeWithProfiles(server: S3Server, profiles: readonly ProfileSpe
   writeFileSync(home.configPath, config, { mode: 0o600 });
   writeFileSync(home.credentialsPath, credentials, { mode: 0o600 });
   return home;
+}
+
+/**
+ * Removes a temp home. An app still running when a test's clean-up starts (sessions are disposed
+ * by another hook) may write its cache there meanwhile; then the removal is tried again once it
+ * has been stopped, instead of failing the test over a temp directory.
+ */
+function removeLater(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  } catch {
+    setTimeout(() => {
+      try {
+        rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // Left in the temp directory: nothing depends on it.
+      }
+    }, 3000).unref();
+  }
 }

@@ -2,7 +2,8 @@
 # The whole test suite, from a fresh clone on Debian or Ubuntu: installs the system packages and
 # npm packages it needs when they are missing, builds, type-checks, lints (ESLint, Prettier, knip),
 # then runs unit, component, integration (real S3 server: Ceph RGW; a shifted clock under faketime)
-# and end-to-end (pseudo-terminal, X clipboard under Xvfb) tests.
+# and end-to-end (pseudo-terminal, X clipboard under Xvfb) tests; zsh and fish run the shell
+# completion scripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ command -v xvfb-run >/dev/null 2>&1 || packages+=(xvfb xauth)
 command -v xclip >/dev/null 2>&1 || packages+=(xclip)
 command -v faketime >/dev/null 2>&1 || packages+=(faketime)
 command -v tmux >/dev/null 2>&1 || packages+=(tmux)
+command -v zsh >/dev/null 2>&1 || packages+=(zsh)
+command -v fish >/dev/null 2>&1 || packages+=(fish)
 if [ ${#packages[@]} -gt 0 ]; then
   install=(apt-get install -y --no-install-recommends "${packages[@]}")
   if [ "$(id -u)" -ne 0 ]; then

@@ -4,6 +4,7 @@ import { LINK_FORMATS, type LinkFormat } from './core/link-formats.js';
 import { MAX_CLEAR_CLIPBOARD_SECONDS } from './core/limits.js';
 import { printable } from './core/printable.js';
 import { isValidRegion } from './core/region.js';
+import type { CopyFormat, DefaultLinkKind } from './core/defaults.js';
 import type { HttpMethod } from './core/ports.js';
 import { parseShareTarget } from './core/share-target.js';
 
@@ -45,14 +46,20 @@ export interface CliOptions {
   clearClipboardAfter?: number;
   /** Never touch the clipboard (nor send OSC 52). */
   noClipboard: boolean;
-  /** Draw the screens on the terminal's alternate screen. */
-  altScreen: boolean;
+  /** Draw the screens on the terminal's alternate screen (undefined: as the defaults file says). */
+  altScreen?: boolean;
   /** Skip the check that the link works (for upload links, or objects that will exist later). */
   noCheck: boolean;
   /** GET links: the Content-Type S3 answers with (signed as response-content-type). */
   contentType?: string;
   /** Sign for a Requester Pays bucket (x-amz-request-payer=requester). */
   requestPayer: boolean;
+  /** --no-color: no colour on the screens (NO_COLOR and FORCE_COLOR=0 do the same). */
+  noColor: boolean;
+  /** From the defaults file: the link kind the expiry screen starts on. */
+  linkKind?: DefaultLinkKind;
+  /** From the defaults file: how `c` copies links. */
+  copyFormat?: CopyFormat;
   help: boolean;
   version: boolean;
 }
@@ -89,7 +96,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         format: { type: 'string' },
         'content-type': { type: 'string' },
         'request-payer': { type: 'boolean', default: false },
-        'alt-screen': { type: 'boolean', default: false },
+        'alt-screen': { type: 'boolean' },
+        'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -142,7 +150,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     ...expiry,
     ...(clearClipboardAfter ? { clearClipboardAfter } : {}),
     noClipboard: values['no-clipboard'],
-    altScreen: values['alt-screen'],
+    ...(values['alt-screen'] === undefined ? {} : { altScreen: values['alt-screen'] }),
     timeoutSeconds,
     debug: values.debug,
     method,
@@ -152,6 +160,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     noCheck: values['no-check'],
     ...(contentType !== undefined ? { contentType: contentType.trim() } : {}),
     requestPayer: values['request-payer'],
+    noColor: values['no-color'],
     profile: values.profile,
     bucket: values.bucket,
     prefix: values.prefix,
@@ -242,6 +251,7 @@ Usage:
   s3share-tui [options] URI...        print a presigned URL for each and exit
   s3share-tui [options] -             the same for URIs on standard input, one
                                       a line (# comments, blank lines skipped)
+  s3share-tui completion bash|zsh|fish  print a shell completion script
 URI is s3://BUCKET/KEY, or with --recursive s3://BUCKET/PREFIX/ (every object
 under it) or s3://BUCKET (all of it).
 
@@ -263,6 +273,7 @@ Options:
   --no-clipboard        never copy (no system clipboard, no OSC 52)
   --alt-screen          draw on the alternate screen (the shell's screen
                         returns on exit)
+  --no-color            no colours (also NO_COLOR=1 or FORCE_COLOR=0)
 
 Expiry (default 1 hour, at most 7 days):
   --expires-in SECONDS  as in \`aws s3 presign\`
@@ -289,6 +300,10 @@ Non-interactive (with URIs):
 
 Links are printed in the order asked. A URI that fails is named on stderr, the
 others are still printed, and the exit code is 1.
+
+
+Defaults for expiry, link kind, copy format, clipboard clearing and profile:
+$XDG_CONFIG_HOME/s3share-tui/config.toml (else ~/.config/…); flags win.
 
 When standard output is not a terminal, the screens are drawn on the terminal
 and the last URL shown is written to standard output on exit:

@@ -1,4 +1,6 @@
 import { parseArguments, UsageError, USAGE } from './args.js';
+import { colorsWanted, turnColorsOff } from './colors.js';
+import { enableCompileCache } from './compile-cache.js';
 import { endpointFromEnvironment } from './core/connection.js';
 import { printable } from './core/printable.js';
 import { redactUserinfo } from './core/redact.js';
@@ -9,6 +11,11 @@ const VERSION = typeof S3SHARE_VERSION === 'string' ? S3SHARE_VERSION : 'dev';
 async function main(argv: readonly string[]): Promise<number> {
   // The SDK's Node.js support notice would be drawn over the screens.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  enableCompileCache(process.env);
+  if (argv[0] === 'completion' || argv[0] === '__complete') {
+    const { runCompletionCommand } = await import('./completion/command.js');
+    return runCompletionCommand(argv, { env: process.env, stdout: process.stdout, stderr: process.stderr });
+  }
   let options;
   try {
     options = parseArguments(argv);
@@ -25,6 +32,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`s3share-tui ${VERSION}\n`);
     return 0;
   }
+  const [{ loadDefaults }, { withDefaults }] = await Promise.all([import('./adapters/defaults-file.js'), import('./apply-defaults.js')]);
+  const { defaults, problem } = loadDefaults(process.env);
+  if (problem) process.stderr.write(`s3share-tui: ${printable(problem)}\n`);
+  options = withDefaults(options, defaults, process.env);
+  if (!colorsWanted(process.env, options.noColor)) turnColorsOff(process.env);
   if (options.targets.length > 0) {
     const { runHeadless } = await import('./headless.js');
     return runHeadless(options, { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
@@ -38,11 +50,14 @@ async function main(argv: readonly string[]): Promise<number> {
     endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
     pathStyle: options.pathStyle,
     ...(options.expiryText ? { expiryText: options.expiryText } : {}),
+    ...(options.linkKind ? { linkKind: options.linkKind } : {}),
+    ...(options.copyFormat ? { copyFormat: options.copyFormat } : {}),
   }, {
     timeoutSeconds: options.timeoutSeconds,
     debug: options.debug,
     noClipboard: options.noClipboard,
-    altScreen: options.altScreen,
+    altScreen: options.altScreen === true,
+    remember: defaults.remember !== false,
     ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
   });
 }

@@ -21,6 +21,7 @@ import type { S3Server } from '../../test/support/s3-fixture.js';
 import { childEnvironment } from '../../test/support/terminal/child-environment.js';
 import { Key } from '../../test/support/terminal/keys.js';
 import { PtySession } from '../../test/support/terminal/pty-session.js';
+import { measureInstall } from './install.js';
 import { sample, timeProcess, type Sample } from './measure.js';
 import {
   client,
@@ -76,7 +77,9 @@ interface Options {
   only: Set<Group>;
 }
 
-const GROUPS = ['startup', 'sign', 'frame', 'rows', 'list'] as const;
+const GROUPS = ['startup', 'sign', 'frame', 'rows', 'list', 'install', 'cache'] as const;
+/** Node.js LTS lines measured for the compile cache besides the running node (official binaries, scripts/fetch-node.sh). */
+const NODE_LINES = ['22', '24'];
 type Group = (typeof GROUPS)[number];
 
 const HELP = `usage: npm run bench [-- options]
@@ -91,7 +94,9 @@ const HELP = `usage: npm run bench [-- options]
   --seeder http|sdk  seed over plain node:http with SigV4 signed here (default), or with the AWS SDK
   --no-write         print the table only; leave bench/RESULTS.md alone
   --only G[,G]       measure only these groups (implies --no-write): startup (a, b, aws),
-                     sign (g), frame (c), rows (d), list (e, f)
+    if (wanted('list')) await keyFloor(env, options);
+    if (wanted('cache')) await compileCache(env, options);
+    if (wanted('install')) installFigures();
 `;
 
 class UsageError extends Error {}
@@ -946,6 +951,78 @@ async function keyFloor(envHome: Record<string, string>, options: Options): Prom
   }
 }
 
+/** `npm install -g <tarball>` with a warm npm cache: time, size on disk, packages, and each dependency's share. */
+function installFigures(): void {
+  const runs = 3;
+  log(`install: npm pack, then ${runs} timed \`npm install -g\` of the tarball into fresh prefixes`);
+  const figures = measureInstall(ROOT, runs, log);
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  const seconds = sample(figures.seconds.map((s) => s * 1000));
+  info.push(
+    { what: '`npm install -g s3share-tui-VERSION.tgz`, warm npm cache (`--prefer-offline`), wall time', value: `median ${(seconds.median / 1000).toFixed(1)} s, min ${(seconds.min / 1000).toFixed(1)} s (${runs} runs)` },
+    { what: 'installed size on disk (du of lib/node_modules/s3share-tui)', value: `${mb(figures.bytes)}, ${figures.packages} packages; the tarball ${mb(figures.tarballBytes)}` },
+    {
+      what: 'on disk per runtime dependency: what only it brings in (packages), + shared with others',
+      value: figures.dependencies.map((d) => `${d.name} ${mb(d.ownBytes)} (${d.packages})${d.sharedBytes ? ` + ${mb(d.sharedBytes)} shared` : ''}`).join('; '),
+    },
+  );
+}
+
+/** A node binary for each measured line: the running one, then the official builds of NODE_LINES. */
+function nodeBinaries(): { version: string; path: string }[] {
+  const found = [{ version: process.version, path: NODE }];
+  for (const major of NODE_LINES) {
+    const fetched = spawnSync('bash', [join(ROOT, 'scripts', 'fetch-node.sh'), major], { encoding: 'utf8', timeout: 300_000 });
+    const path = fetched.stdout.trim().split('\n').pop();
+    if (fetched.status !== 0 || !path) {
+      log(`could not fetch Node.js ${major} (${fetched.stderr.trim()}); its compile-cache figures are skipped`);
+      continue;
+    }
+    const version = spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    if (version !== process.version) found.push({ version, path });
+  }
+  return found;
+}
+
+/**
+ * The compile cache (module.enableCompileCache, Node ≥ 22.1) on and off, per Node.js line: the
+ * non-interactive presign and the first frame. Off is NODE_DISABLE_COMPILE_CACHE=1; on is the
+ * cache under the bench HOME, filled by the warm-up runs.
+ */
+async function compileCache(envHome: Record<string, string>, options: Options): Promise<void> {
+  const target = `s3://${SMALL_BUCKET}/${SMALL_KEY}`;
+  const profilesShown = new RegExp(`${PROFILES.length} of ${PROFILES.length} profiles`);
+  const envs = { off: { ...envHome, NODE_DISABLE_COMPILE_CACHE: '1' }, on: envHome };
+  for (const node of nodeBinaries()) {
+    const presign: Record<'off' | 'on', number[]> = { off: [], on: [] };
+    const frame: Record<'off' | 'on', number[]> = { off: [], on: [] };
+    log(`compile cache, Node.js ${node.version}: ${options.runs} presigns and ${options.ptyRuns} first frames each way, after warm-ups`);
+    for (let round = 0; round < 2 + options.runs; round += 1) {
+      for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+        const r = await timeProcess(node.path, [CLI, '--no-check', target], { env: envs[mode], cwd: ROOT, until: (out) => out.startsWith('http') && out.includes('\n') });
+        if (r.code !== 0 || r.toOutput === undefined) throw new Error(`presign on ${node.version} failed: ${r.stderr.trim()}`);
+        if (round >= 2) presign[mode].push(r.toOutput);
+      }
+    }
+    for (let round = 0; round < 1 + options.ptyRuns; round += 1) {
+      for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+        const ms = await ptyLaunch(node.path, [CLI], envs[mode], profilesShown, 15_000);
+        if (round >= 1) frame[mode].push(ms);
+      }
+    }
+    const change = (values: Record<'off' | 'on', number[]>) => {
+      const off = sample(values.off).median;
+      const on = sample(values.on).median;
+      return `${fmt(off, 'ms')} → ${fmt(on, 'ms')} (${on <= off ? '−' : '+'}${Math.abs((1 - on / off) * 100).toFixed(0)}%)`;
+    };
+    const supported = Number(/^v(\d+)/.exec(node.version)?.[1]) >= 22;
+    info.push(
+      { what: `compile cache off → on, Node.js ${node.version}${supported ? '' : ' (no compile cache before 22: both runs alike)'}: presign \`--no-check\`, spawn → URL`, value: change(presign) },
+      { what: `compile cache off → on, Node.js ${node.version}: first frame in a pty`, value: change(frame) },
+    );
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 function report(machineInfo: Info[], options: Options, serverState: string): string {
@@ -1058,6 +1135,8 @@ async function main(): Promise<number> {
       if (wanted('list')) await bigList(env, options);
     }
     if (wanted('list')) await keyFloor(env, options);
+    if (wanted('cache')) await compileCache(env, options);
+    if (wanted('install')) installFigures();
   } finally {
     home.remove();
   }

@@ -1,5 +1,4 @@
-// The encoder alone: the package's entry point also loads PNG and CLI code the app never uses.
-import { create } from 'qrcode/lib/core/qrcode.js';
+import qrcode from 'qrcode-generator';
 
 /** Modules of light margin around the code; scanners want some, terminals have little room. */
 const QUIET = 2;
@@ -19,11 +18,14 @@ export interface QrMatrix {
 }
 
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = create(text, { errorCorrectionLevel: 'L' });
-  const size = modules.size;
+  const code = qrcode(0, 'L');
+  // Byte mode takes one character per byte: hand it the UTF-8 bytes (its default keeps the low 8 bits).
+  code.addData(Buffer.from(text, 'utf8').toString('latin1'), 'Byte');
+  code.make();
+  const size = code.getModuleCount();
   return {
     size,
-    dark: (row, col) => row >= 0 && col >= 0 && row < size && col < size && modules.get(row, col) === 1,
+    dark: (row, col) => row >= 0 && col >= 0 && row < size && col < size && code.isDark(row, col),
   };
 }
 

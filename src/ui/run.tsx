@@ -3,6 +3,9 @@ import { createProfileSource } from '../adapters/aws-profiles.js';
 import { createLazyS3Connector } from '../adapters/lazy-s3.js';
 import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
 import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
+import { readRemembered, rememberedPath, writeRemembered } from '../adapters/remembered-file.js';
+import type { CopyFormat, DefaultLinkKind } from '../core/defaults.js';
+import { rememberLocation, type Remembered, type RememberedLocation } from '../core/remembered.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
 import { printable } from '../core/printable.js';
@@ -29,15 +32,33 @@ export interface RunSettings {
   noClipboard?: boolean;
   /** Draw on the terminal's alternate screen (the main screen and its scrollback stay as they were). */
   altScreen?: boolean;
+  /** Keep where the person was (profile, bucket, folder) for the next start; default on. */
+  remember?: boolean;
 }
 
-export async function runInteractive(options: StartOptions, settings: RunSettings): Promise<number> {
+/** What the screens start from: the command line, the defaults file, and the place remembered. */
+export interface InteractiveOptions extends StartOptions {
+  linkKind?: DefaultLinkKind;
+  copyFormat?: CopyFormat;
+  altScreen?: boolean;
+  /** The last profile, and per profile the last bucket and folder, to preselect. */
+  remembered?: Remembered;
+}
+
+/** The app's exit, with where the person was when it ended (names only). */
+type ExitWithLocation = AppExit & { location?: RememberedLocation };
+
+export async function runInteractive(startOptions: InteractiveOptions, settings: RunSettings): Promise<number> {
   const terminal = openTerminal();
   if (!terminal) {
     process.stderr.write('s3share-tui: no terminal to draw on; pass s3://BUCKET/KEY to sign without screens.\n');
     return 2;
   }
   const profiles = readProfilesEarly(createProfileSource());
+  const remember = settings.remember !== false;
+  const rememberedFile = rememberedPath(process.env);
+  const remembered = remember ? readRemembered(rememberedFile) : undefined;
+  const options: InteractiveOptions = { ...startOptions, ...(remembered ? { remembered } : {}) };
   limitHeapGrowth();
   const clock = { now: () => new Date() };
   const mfa = createMfaChannel();
@@ -72,7 +93,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   // mounted, just after that frame, and a Ctrl-C in between would be a SIGINT to the whole
   // process group (a wrapping script included) instead of a key. Ink turns it off on exit.
   terminal.input.setRawMode?.(true);
-  let result: AppExit = { code: 0 };
+  let result: ExitWithLocation = { code: 0 };
   const app = (
     <App services={services} options={options} initialDiscovery={initialDiscovery} onExit={(exit) => (result = exit)} />
   );
@@ -99,6 +120,7 @@ export async function runInteractive(options: StartOptions, settings: RunSetting
   await instance.waitUntilExit();
   for (const signal of Object.keys(SIGNAL_CODES)) process.removeAllListeners(signal);
   leaveAlternateScreen?.();
+  if (remembered && result.location) writeRemembered(rememberedFile, rememberLocation(remembered, result.location));
   if (result.message) process.stderr.write(`${result.message}\n`);
   if (terminal.stdoutIsCaptured && result.url && result.code === 0) process.stdout.write(`${result.url}\n`);
   return result.code;

@@ -27,7 +27,7 @@ export function emptyHome(): TempHome {
     path,
     configPath: join(path, '.aws', 'config'),
     credentialsPath: join(path, '.aws', 'credentials'),
-    remove: () => rmSync(path, { recursive: true, force: true }),
+    remove: () => removeLater(path),
   };
 }
 
@@ -67,4 +67,23 @@ export function homeWithProfiles(server: S3Server, profiles: readonly ProfileSpe
 export function homeEnvironment(home: TempHome): Record<string, string> {
   // The app sets this for itself; set for every child so that SDK baselines match it.
   return childEnvironment({ HOME: home.path, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+}
+
+/**
+ * Removes a temp home. An app still running when a test's clean-up starts (sessions are disposed
+ * by another hook) may write its cache there meanwhile; then the removal is tried again once it
+ * has been stopped, instead of failing the test over a temp directory.
+ */
+function removeLater(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  } catch {
+    setTimeout(() => {
+      try {
+        rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // Left in the temp directory: nothing depends on it.
+      }
+    }, 3000).unref();
+  }
 }

@@ -126,7 +126,8 @@ describe('--help', () => {
 describe('screen flags', () => {
   it('reads --alt-screen (off unless given) and refuses a value for it', () => {
     expect(parseArguments(['--alt-screen']).altScreen).toBe(true);
-    expect(parseArguments([]).altScreen).toBe(false);
+    // Not given: the defaults file decides.
+    expect(parseArguments([]).altScreen).toBeUndefined();
     expect(() => parseArguments(['--alt-screen=yes'])).toThrow(UsageError);
   });
 

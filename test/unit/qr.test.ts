@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import jsQRModule from 'jsqr';
 import { qrDimensions, qrForTerminal, qrLines, qrMatrix } from '../../src/core/qr.js';
 
 /** Back from half blocks to one boolean per module (true = dark). */
@@ -88,5 +89,35 @@ describe('qr sizes', () => {
     const fit = qrForTerminal(long, 80, 24, 5);
     expect(fit.fits).toBe(false);
     if (!fit.fits) expect(fit.needed.columns).toBeGreaterThan(80);
+  });
+});
+
+// A CommonJS module whose types say `export default`: under Node's ESM loader the function is the module.
+const jsQR = (typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default) as typeof jsQRModule.default;
+
+describe('qrLines decodes', () => {
+  /** The half-block lines as an RGBA image, `scale` pixels a module, dark on light. */
+  function image(lines: string[], scale = 4) {
+    const grid = modules(lines);
+    const width = (grid[0]?.length ?? 0) * scale;
+    const height = grid.length * scale;
+    const data = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const value = grid[Math.floor(y / scale)]?.[Math.floor(x / scale)] ? 0 : 255;
+        data.set([value, value, value, 255], (y * width + x) * 4);
+      }
+    }
+    return { data, width, height };
+  }
+
+  it.each([
+    'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400',
+    'http://127.0.0.1:7480/bucket/Rechnung%20M%C3%A4rz.pdf?X-Amz-Signature=9b944a7a',
+    `https://b.s3.amazonaws.com/k?${'x'.repeat(700)}`,
+    'ファイル ü',
+  ])('a scanner reads back %s', (text) => {
+    const { data, width, height } = image(qrLines(text));
+    expect(jsQR(data, width, height)?.data).toBe(text);
   });
 });

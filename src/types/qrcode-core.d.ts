@@ -1,4 +1,0 @@
-declare module 'qrcode/lib/core/qrcode.js' {
-  import type { QRCode, QRCodeOptions } from 'qrcode';
-  export function create(text: string, options?: QRCodeOptions): QRCode;
-}

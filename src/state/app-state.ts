@@ -1,5 +1,6 @@
 import type { Row } from '../core/listing.js';
 import type { LinkFormat } from '../core/link-formats.js';
+import type { Remembered } from '../core/remembered.js';
 import type {
   Bucket,
   Failure,
@@ -219,6 +220,12 @@ export interface StartOptions {
   pathStyle?: boolean;
   /** Prefills the expiry input (from --hours, --expires or --expires-in). */
   expiryText?: string;
+  /** From the defaults file: the link kind the expiry screen starts on. */
+  linkKind?: LinkKind;
+  /** From the defaults file: how `c` copies a list of links ('url' is plain URLs). */
+  copyFormat?: LinkFormat | 'url';
+  /** The last profile, and per profile the last bucket and folder: preselected, not opened. */
+  remembered?: Remembered;
 }
 
 export interface State {

@@ -25,7 +25,7 @@ export function initialState(options: StartOptions, terminal = { rows: 24, colum
     requests: [{ id: 1, kind: 'discover-profiles' }],
     nextRequestId: 2,
     expiryText: options.expiryText ?? DEFAULT_EXPIRY_TEXT,
-    copyFormat: 'plain',
+    copyFormat: options.copyFormat === 'url' || options.copyFormat === undefined ? 'plain' : options.copyFormat,
   };
 }
 

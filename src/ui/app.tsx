@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useStdout } from 'ink';
 import { Component, useEffect, useReducer, type ReactNode } from 'react';
 import type { ProfileDiscovery, Services } from '../core/ports.js';
+import type { RememberedLocation } from '../core/remembered.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
 import { initialState, reducer } from '../state/reducer.js';
 import { listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, topScreen } from '../state/selectors.js';
@@ -27,6 +28,8 @@ export interface AppExit {
   url?: string;
   /** A one-line reason when the app ended on an error. */
   message?: string;
+  /** Where the person was (names only), to preselect next time. */
+  location?: RememberedLocation;
 }
 
 interface AppProps {
@@ -81,7 +84,8 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   useEffect(() => services.mfa?.onAsk((serial) => dispatch({ type: 'mfa-requested', serial })), [services.mfa]);
   useEffect(() => {
     if (!state.exit) return;
-    onExit({ code: state.exit.code, ...(state.lastUrl ? { url: state.lastUrl } : {}) });
+    const location = whereLeft(state);
+    onExit({ code: state.exit.code, ...(state.lastUrl ? { url: state.lastUrl } : {}), ...(location ? { location } : {}) });
     exit();
   }, [state.exit, state.lastUrl, onExit, exit]);
 
@@ -155,6 +159,14 @@ function breadcrumb(state: State): string[] {
   if (screen.kind === 'links') trail.push(screen.bucket, `${screen.rows.length} objects`);
   if (screen.kind === 'versions') trail.push(screen.bucket, screen.key, 'versions');
   return trail;
+}
+
+/** The profile, and the bucket and folder open deepest in the stack, when the app ends. */
+function whereLeft(state: State): RememberedLocation | undefined {
+  if (!state.connection) return undefined;
+  const objects = state.stack.findLast((screen) => screen.kind === 'objects');
+  if (objects?.kind !== 'objects') return { profile: state.connection.profile };
+  return { profile: state.connection.profile, bucket: objects.bucket, ...(objects.prefix ? { prefix: objects.prefix } : {}) };
 }
 
 function terminalSize(stdout: NodeJS.WriteStream): { rows: number; columns: number } {

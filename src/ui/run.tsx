@@ -37,16 +37,7 @@ export interface RunSettings {
 }
 
 /** What the screens start from: the command line, the defaults file, and the place remembered. */
-export interface InteractiveOptions extends StartOptions {
-  linkKind?: DefaultLinkKind;
-  copyFormat?: CopyFormat;
-  altScreen?: boolean;
-  /** The last profile, and per profile the last bucket and folder, to preselect. */
-  remembered?: Remembered;
-}
-
-/** The app's exit, with where the person was when it ended (names only). */
-type ExitWithLocation = AppExit & { location?: RememberedLocation };
+type InteractiveOptions = StartOptions;
 
 export async function runInteractive(startOptions: InteractiveOptions, settings: RunSettings): Promise<number> {
   const terminal = openTerminal();
@@ -93,7 +84,7 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
   // mounted, just after that frame, and a Ctrl-C in between would be a SIGINT to the whole
   // process group (a wrapping script included) instead of a key. Ink turns it off on exit.
   terminal.input.setRawMode?.(true);
-  let result: ExitWithLocation = { code: 0 };
+  let result: AppExit = { code: 0 };
   const app = (
     <App services={services} options={options} initialDiscovery={initialDiscovery} onExit={(exit) => (result = exit)} />
   );

@@ -1,5 +1,6 @@
 import type { Bucket } from '../../core/ports.js';
 import type { BucketsScreen, State } from '../app-state.js';
+import { moveTo } from '../list-nav.js';
 import { listHeight, visibleBuckets } from '../selectors.js';
 import { enqueue, push, replaceTop } from '../stack.js';
 import { updateList } from './list.js';
@@ -34,7 +35,12 @@ export const bucketsModule: ScreenModule<BucketsScreen> = {
     }
     if (action.type !== 'buckets-loaded') return state;
     const buckets = [...action.buckets].sort((a, b) => byName(a.name, b.name));
-    return put({ ...screen, load: { status: 'ready', value: buckets }, regionsAsked: new Set() });
+    // The bucket open last time with this profile is preselected.
+    const profile = state.connection?.profile;
+    const last = profile === undefined ? undefined : state.options.remembered?.places[profile]?.bucket;
+    const index = last === undefined ? -1 : buckets.findIndex((bucket) => bucket.name === last);
+    const nav = index === -1 ? screen.nav : moveTo(screen.nav, index, buckets.length, listHeight(state));
+    return put({ ...screen, nav, load: { status: 'ready', value: buckets }, regionsAsked: new Set() });
   },
 
   load(state, screen) {

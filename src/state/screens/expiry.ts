@@ -13,7 +13,9 @@ export function expiryScreen(
   target: { bucket: string; bucketRegion?: string | undefined; key: string; linkKind: LinkKind },
 ): ExpiryScreen {
   const { bucketRegion, ...rest } = target;
-  return { kind: 'expiry', ...rest, ...(bucketRegion ? { bucketRegion } : {}), text: state.expiryText };
+  // A new object's name can only be uploaded; otherwise the defaults file may choose the kind.
+  const linkKind = rest.linkKind === 'download' ? (state.options.linkKind ?? 'download') : rest.linkKind;
+  return { kind: 'expiry', ...rest, linkKind, ...(bucketRegion ? { bucketRegion } : {}), text: state.expiryText };
 }
 
 /** How long the link lasts, and what kind of link it is; Enter signs it. */

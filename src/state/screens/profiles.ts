@@ -33,7 +33,7 @@ export function discoverAgain(state: State): State {
 export function profilesDiscovered(state: State, discovery: ProfileDiscovery): State {
   const ready: State = { ...state, discovery: { status: 'ready', value: discovery } };
   const { profiles } = discovery;
-  const wanted = state.options.profile ?? discovery.preferred;
+  const wanted = state.options.profile ?? discovery.preferred ?? state.options.remembered?.profile;
   const wantedIndex = profiles.findIndex((p) => p.name === wanted);
   const screen = topScreen(ready);
   if (screen.kind !== 'profiles') return ready;

@@ -21,7 +21,8 @@ function patch(name, filter, edits) {
         const changes = edits(text, args.path);
         if (!changes) return undefined;
         for (const [from, to] of changes) {
-          if (!text.includes(from)) throw new Error(`${name}: ${args.path} no longer contains ${JSON.stringify(from.slice(0, 60))}`);
+          if (!text.includes(from))
+            throw new Error(`${name}: ${args.path} no longer contains ${JSON.stringify(from.slice(0, 60))}`);
           text = text.replace(from, to);
         }
         return { contents: text, loader: 'js' };
@@ -43,22 +44,41 @@ const plugins = [
     ];
   }),
   patch('yoga-wasm-bytes', /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, () => [
-    ["import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", "import loadYoga, { wasmBase64 } from '../binaries/yoga-wasm-base64-esm.js';"],
+    [
+      "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+      "import loadYoga, { wasmBase64 } from '../binaries/yoga-wasm-base64-esm.js';",
+    ],
     ['await loadYoga()', "await loadYoga({ wasmBinary: Buffer.from(wasmBase64, 'base64') })"],
   ]),
   // string-width 8 compiles /^\p{RGI_Emoji}$/v (~10-30 ms) on its first non-ASCII text ("❯", "─").
   // Only a cluster holding one of these code points can be an RGI emoji, so test for them first.
   // (wrap-ansi's own string-width 7 is a different file, left alone.)
-  patch('string-width-emoji-precheck', /node_modules[\\/]string-width[\\/]index\.js$/, (text, path) => path !== join(root, 'node_modules', 'string-width', 'index.js') ? undefined : [
-    ['const rgiEmojiRegex =', 'const mayBeRgiEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\u20E3\\uFE0F]/u;\nconst rgiEmojiRegex ='],
-    ['if (rgiEmojiRegex.test(segment) ||', 'if ((mayBeRgiEmoji.test(segment) && rgiEmojiRegex.test(segment)) ||'],
-  ]),
+  patch('string-width-emoji-precheck', /node_modules[\\/]string-width[\\/]index\.js$/, (text, path) =>
+    path !== join(root, 'node_modules', 'string-width', 'index.js')
+      ? undefined
+      : [
+          [
+            'const rgiEmojiRegex =',
+            'const mayBeRgiEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\u20E3\\uFE0F]/u;\nconst rgiEmojiRegex =',
+          ],
+          ['if (rgiEmojiRegex.test(segment) ||', 'if ((mayBeRgiEmoji.test(segment) && rgiEmojiRegex.test(segment)) ||'],
+        ],
+  ),
   // Ink turns every cell of the frame back into a string through diffAnsiCodes (three Sets per
   // cell, hot enough to get optimized on the first frames). Two neighbours in the same style need no codes.
   patch('ansi-tokenize-same-style', /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, () => [
-    ['export function styledCharsToString(chars) {', 'function sameCodes(a, b) {\n    if (a === b) return true;\n    if (a.length !== b.length) return false;\n    for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code) return false;\n    return true;\n}\nexport function styledCharsToString(chars) {'],
-    ['            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));', '            if (!sameCodes(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));'],
-    ['            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));', '            if (char.styles.length > 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));'],
+    [
+      'export function styledCharsToString(chars) {',
+      'function sameCodes(a, b) {\n    if (a === b) return true;\n    if (a.length !== b.length) return false;\n    for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code) return false;\n    return true;\n}\nexport function styledCharsToString(chars) {',
+    ],
+    [
+      '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+      '            if (!sameCodes(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+    ],
+    [
+      '            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));',
+      '            if (char.styles.length > 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));',
+    ],
   ]),
 ];
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -68,7 +88,11 @@ await build({
   absWorkingDir: root,
   // The clipboard clearer and the URL opener sit beside the chunks that start them (see
   // src/adapters/clipboard.ts and src/adapters/opener.ts).
-  entryPoints: { cli: 'src/cli.ts', 'chunks/clear-clipboard': 'src/clear-clipboard.ts', 'chunks/open-url': 'src/open-url.ts' },
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'chunks/clear-clipboard': 'src/clear-clipboard.ts',
+    'chunks/open-url': 'src/open-url.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -22,9 +22,14 @@ if (existsSync(join(root, 'node_modules', 'esbuild', 'package.json'))) {
     }
     // Under `npm install -g` npm hands its global settings down; the scratch install is local.
     const env = { ...process.env };
-    for (const name of ['npm_config_global', 'npm_config_location', 'npm_config_prefix', 'npm_config_omit']) delete env[name];
+    for (const name of ['npm_config_global', 'npm_config_location', 'npm_config_prefix', 'npm_config_omit'])
+      delete env[name];
     run(['ci', '--ignore-scripts', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error'], scratch, env);
-    const build = spawnSync(process.execPath, [join(scratch, 'scripts', 'build.mjs')], { cwd: scratch, env, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [join(scratch, 'scripts', 'build.mjs')], {
+      cwd: scratch,
+      env,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) fail('the build failed');
     rmSync(join(root, 'dist'), { recursive: true, force: true });
     cpSync(join(scratch, 'dist'), join(root, 'dist'), { recursive: true });

@@ -7,11 +7,14 @@ import type { Defaults } from './core/defaults.js';
  * since those are set for this shell, the file for every one.
  */
 export function withDefaults(options: CliOptions, defaults: Defaults, env: NodeJS.ProcessEnv): CliOptions {
-  const environmentPicksProfile = Boolean(env.AWS_PROFILE) || Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  const environmentPicksProfile =
+    Boolean(env.AWS_PROFILE) || Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   const altScreen = options.altScreen ?? defaults.altScreen;
   return {
     ...options,
-    ...(options.profile === undefined && !environmentPicksProfile && defaults.profile ? { profile: defaults.profile } : {}),
+    ...(options.profile === undefined && !environmentPicksProfile && defaults.profile
+      ? { profile: defaults.profile }
+      : {}),
     ...(options.expiresInSeconds === undefined && defaults.expiry
       ? { expiresInSeconds: defaults.expiry.seconds, expiryText: defaults.expiry.text }
       : {}),

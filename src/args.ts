@@ -126,7 +126,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (contentType !== undefined) {
     if (method === 'PUT') throw new UsageError('--content-type applies to GET links only');
     if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\p{Cc}]*"|[\w.+-]+))*$/u.test(contentType.trim())) {
-      throw new UsageError(`--content-type takes a media type such as application/pdf, not “${printable(contentType)}”`);
+      throw new UsageError(
+        `--content-type takes a media type such as application/pdf, not “${printable(contentType)}”`,
+      );
     }
   }
   if (values.region !== undefined && !isValidRegion(values.region)) {
@@ -174,7 +176,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
 }
 
 function sharingFrom(
-  values: { recursive: boolean; 'version-id'?: string; format?: string; json: boolean; method: string; 'download-as'?: string },
+  values: {
+    recursive: boolean;
+    'version-id'?: string;
+    format?: string;
+    json: boolean;
+    method: string;
+    'download-as'?: string;
+  },
   positionals: string[],
 ) {
   const format = (values.format ?? 'plain').toLowerCase();
@@ -182,7 +191,8 @@ function sharingFrom(
     throw new UsageError(`--format takes ${LINK_FORMATS.join(', ')}, not “${values.format}”`);
   }
   if (values.format !== undefined && values.json) throw new UsageError('use --json or --format, not both');
-  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (read URIs from standard input) may be given once');
+  if (positionals.filter((p) => p === '-').length > 1)
+    throw new UsageError('- (read URIs from standard input) may be given once');
   for (const text of positionals) {
     if (text === '-') continue;
     const target = parseShareTarget(text, values.recursive);
@@ -197,18 +207,29 @@ function sharingFrom(
     if (positionals.length !== 1 || positionals[0] === '-' || values.recursive) {
       throw new UsageError('--version-id signs one object: give exactly one s3://BUCKET/KEY (no -, no --recursive)');
     }
-    if (values.method.toUpperCase() !== 'GET') throw new UsageError('--version-id makes download links only (not --method PUT)');
+    if (values.method.toUpperCase() !== 'GET')
+      throw new UsageError('--version-id makes download links only (not --method PUT)');
   }
   if (positionals.length === 0) {
-    const given = (['recursive', 'version-id', 'format'] as const).filter((flag) => flag === 'recursive' ? values.recursive : values[flag] !== undefined);
+    const given = (['recursive', 'version-id', 'format'] as const).filter((flag) =>
+      flag === 'recursive' ? values.recursive : values[flag] !== undefined,
+    );
     if (given[0]) throw new UsageError(`--${given[0]} needs s3:// URIs (or - to read them from standard input)`);
   }
-  return { targets: positionals, recursive: values.recursive, format: format as LinkFormat, ...(versionId !== undefined ? { versionId } : {}) };
+  return {
+    targets: positionals,
+    recursive: values.recursive,
+    format: format as LinkFormat,
+    ...(versionId !== undefined ? { versionId } : {}),
+  };
 }
 
 function expiryFrom(values: { 'expires-in'?: string; hours?: string; expires?: string }) {
   const given = (['expires-in', 'hours', 'expires'] as const).filter((flag) => values[flag] !== undefined);
-  if (given.length > 1) throw new UsageError(`use one of --expires-in, --hours, --expires (got ${given.map((f) => `--${f}`).join(' and ')})`);
+  if (given.length > 1)
+    throw new UsageError(
+      `use one of --expires-in, --hours, --expires (got ${given.map((f) => `--${f}`).join(' and ')})`,
+    );
   const flag = given[0];
   if (flag === undefined) return {};
   const text = values[flag] as string;

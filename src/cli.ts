@@ -32,34 +32,45 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`s3share-tui ${VERSION}\n`);
     return 0;
   }
-  const [{ loadDefaults }, { withDefaults }] = await Promise.all([import('./adapters/defaults-file.js'), import('./apply-defaults.js')]);
+  const [{ loadDefaults }, { withDefaults }] = await Promise.all([
+    import('./adapters/defaults-file.js'),
+    import('./apply-defaults.js'),
+  ]);
   const { defaults, problem } = loadDefaults(process.env);
   if (problem) process.stderr.write(`s3share-tui: ${printable(problem)}\n`);
   options = withDefaults(options, defaults, process.env);
   if (!colorsWanted(process.env, options.noColor)) turnColorsOff(process.env);
   if (options.targets.length > 0) {
     const { runHeadless } = await import('./headless.js');
-    return runHeadless(options, { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    return runHeadless(options, {
+      env: process.env,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
   }
   const { runInteractive } = await import('./ui/run.js');
-  return runInteractive({
-    profile: options.profile,
-    bucket: options.bucket,
-    prefix: options.prefix,
-    region: options.region,
-    endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
-    pathStyle: options.pathStyle,
-    ...(options.expiryText ? { expiryText: options.expiryText } : {}),
-    ...(options.linkKind ? { linkKind: options.linkKind } : {}),
-    ...(options.copyFormat ? { copyFormat: options.copyFormat } : {}),
-  }, {
-    timeoutSeconds: options.timeoutSeconds,
-    debug: options.debug,
-    noClipboard: options.noClipboard,
-    altScreen: options.altScreen === true,
-    remember: defaults.remember !== false,
-    ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
-  });
+  return runInteractive(
+    {
+      profile: options.profile,
+      bucket: options.bucket,
+      prefix: options.prefix,
+      region: options.region,
+      endpointUrl: options.endpointUrl ?? endpointFromEnvironment(process.env),
+      pathStyle: options.pathStyle,
+      ...(options.expiryText ? { expiryText: options.expiryText } : {}),
+      ...(options.linkKind ? { linkKind: options.linkKind } : {}),
+      ...(options.copyFormat ? { copyFormat: options.copyFormat } : {}),
+    },
+    {
+      timeoutSeconds: options.timeoutSeconds,
+      debug: options.debug,
+      noClipboard: options.noClipboard,
+      altScreen: options.altScreen === true,
+      remember: defaults.remember !== false,
+      ...(options.clearClipboardAfter ? { clearClipboardAfter: options.clearClipboardAfter } : {}),
+    },
+  );
 }
 
 /** Exits once what was written to stdout has drained (idle keep-alive sockets must not hold us). */

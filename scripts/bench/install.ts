@@ -36,11 +36,27 @@ function diskBytes(path: string): number {
 export function measureInstall(root: string, runs: number, log: (line: string) => void): InstallFigures {
   const work = mkdtempSync(join(tmpdir(), 's3share-bench-install-'));
   try {
-    const packed = npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', work], root).trim().split('\n').pop() as string;
+    const packed = npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', work], root)
+      .trim()
+      .split('\n')
+      .pop() as string;
     const tarball = join(work, packed);
     const install = (prefix: string) => {
       const started = performance.now();
-      npm(['install', '--global', '--prefix', prefix, tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], work);
+      npm(
+        [
+          'install',
+          '--global',
+          '--prefix',
+          prefix,
+          tarball,
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+          '--loglevel=error',
+        ],
+        work,
+      );
       return (performance.now() - started) / 1000;
     };
     log('install: a warm-up install fills the npm cache');
@@ -136,7 +152,7 @@ function dependencyCosts(root: string, tree: Map<string, Node>) {
   const users = new Map<string, number>();
   for (const { all } of closures) for (const dir of all) users.set(dir, (users.get(dir) ?? 0) + 1);
   const sizes = new Map<string, number>();
-  const size = (dir: string) => sizes.get(dir) ?? sizes.set(dir, ownBytes(dir)).get(dir) as number;
+  const size = (dir: string) => sizes.get(dir) ?? (sizes.set(dir, ownBytes(dir)).get(dir) as number);
   return closures
     .map(({ dir, all }) => {
       const only = [...all].filter((d) => users.get(d) === 1);

@@ -187,7 +187,10 @@ interface Row {
   unit: 'ms' | 'MB' | 'links/s';
   /** The baseline, when the target is a ratio. */
   baseline?: { what: string; value: Sample | undefined };
-  target: { kind: 'ratio'; max: number } | { kind: 'absolute'; max: number; strict: true } | { kind: 'at-least'; min: number };
+  target:
+    | { kind: 'ratio'; max: number }
+    | { kind: 'absolute'; max: number; strict: true }
+    | { kind: 'at-least'; min: number };
   note?: string;
 }
 
@@ -548,7 +551,10 @@ async function startUp(
     { what: '`--version`, spawn → exit', value: spread(s(toExit.version)) },
     { what: 'presign `--no-check`, spawn → URL on stdout', value: spread(s(toOutput.presign)) },
     { what: 'presign `--no-check`, spawn → exit', value: spread(s(toExit.presign)) },
-    { what: 'presign with the link check (the link fetched, Range bytes=0-0), spawn → exit', value: spread(s(toExit.presignChecked)) },
+    {
+      what: 'presign with the link check (the link fetched, Range bytes=0-0), spawn → exit',
+      value: spread(s(toExit.presignChecked)),
+    },
     {
       what: 'presign `--no-check` as the first call for the bucket (its region looked up: HeadBucket, GetBucketLocation), spawn → exit',
       value: spread(s(toExit.presignCold)),
@@ -570,7 +576,10 @@ async function startUp(
 async function signingRate(envHome: Record<string, string>, options: Options): Promise<void> {
   const COUNT = 10_000;
   // The real object first (its link is fetched to prove the output works), then distinct keys.
-  const uris = [`s3://${SMALL_BUCKET}/${SMALL_KEY}`, ...Array.from({ length: COUNT - 1 }, (_, i) => `s3://${SMALL_BUCKET}/rate/${String(i).padStart(5, '0')} ü.log`)];
+  const uris = [
+    `s3://${SMALL_BUCKET}/${SMALL_KEY}`,
+    ...Array.from({ length: COUNT - 1 }, (_, i) => `s3://${SMALL_BUCKET}/rate/${String(i).padStart(5, '0')} ü.log`),
+  ];
   const many = `${uris.join('\n')}\n`;
   const one = `${uris[0]}\n`;
   const args = [CLI, '--no-check', '-'];
@@ -585,7 +594,9 @@ async function signingRate(envHome: Record<string, string>, options: Options): P
   await assertWorks((await run(one, 1)).first, 's3share-tui --no-check - (1 URI)');
   await assertWorks((await run(many, COUNT)).first, `s3share-tui --no-check - (${COUNT} URIs)`);
   const warmups = 2;
-  log(`signing rate: ${warmups} warm-up + ${options.runs} measured pairs of 1 and ${COUNT.toLocaleString('en')} URIs on stdin`);
+  log(
+    `signing rate: ${warmups} warm-up + ${options.runs} measured pairs of 1 and ${COUNT.toLocaleString('en')} URIs on stdin`,
+  );
   const rates: number[] = [];
   const singles: number[] = [];
   const manys: number[] = [];
@@ -608,7 +619,10 @@ async function signingRate(envHome: Record<string, string>, options: Options): P
   });
   info.push(
     { what: `\`--no-check -\`, 1 URI on stdin, spawn → exit`, value: spread(sample(singles)) },
-    { what: `\`--no-check -\`, ${COUNT.toLocaleString('en')} URIs on stdin, spawn → exit`, value: spread(sample(manys)) },
+    {
+      what: `\`--no-check -\`, ${COUNT.toLocaleString('en')} URIs on stdin, spawn → exit`,
+      value: spread(sample(manys)),
+    },
   );
 }
 
@@ -959,11 +973,21 @@ function installFigures(): void {
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const seconds = sample(figures.seconds.map((s) => s * 1000));
   info.push(
-    { what: '`npm install -g s3share-tui-VERSION.tgz`, warm npm cache (`--prefer-offline`), wall time', value: `median ${(seconds.median / 1000).toFixed(1)} s, min ${(seconds.min / 1000).toFixed(1)} s (${runs} runs)` },
-    { what: 'installed size on disk (du of lib/node_modules/s3share-tui)', value: `${mb(figures.bytes)}, ${figures.packages} packages; the tarball ${mb(figures.tarballBytes)}` },
+    {
+      what: '`npm install -g s3share-tui-VERSION.tgz`, warm npm cache (`--prefer-offline`), wall time',
+      value: `median ${(seconds.median / 1000).toFixed(1)} s, min ${(seconds.min / 1000).toFixed(1)} s (${runs} runs)`,
+    },
+    {
+      what: 'installed size on disk (du of lib/node_modules/s3share-tui)',
+      value: `${mb(figures.bytes)}, ${figures.packages} packages; the tarball ${mb(figures.tarballBytes)}`,
+    },
     {
       what: 'on disk per runtime dependency: what only it brings in (packages), + shared with others',
-      value: figures.dependencies.map((d) => `${d.name} ${mb(d.ownBytes)} (${d.packages})${d.sharedBytes ? ` + ${mb(d.sharedBytes)} shared` : ''}`).join('; '),
+      value: figures.dependencies
+        .map(
+          (d) => `${d.name} ${mb(d.ownBytes)} (${d.packages})${d.sharedBytes ? ` + ${mb(d.sharedBytes)} shared` : ''}`,
+        )
+        .join('; '),
     },
   );
 }
@@ -972,7 +996,10 @@ function installFigures(): void {
 function nodeBinaries(): { version: string; path: string }[] {
   const found = [{ version: process.version, path: NODE }];
   for (const major of NODE_LINES) {
-    const fetched = spawnSync('bash', [join(ROOT, 'scripts', 'fetch-node.sh'), major], { encoding: 'utf8', timeout: 300_000 });
+    const fetched = spawnSync('bash', [join(ROOT, 'scripts', 'fetch-node.sh'), major], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const path = fetched.stdout.trim().split('\n').pop();
     if (fetched.status !== 0 || !path) {
       log(`could not fetch Node.js ${major} (${fetched.stderr.trim()}); its compile-cache figures are skipped`);
@@ -996,11 +1023,18 @@ async function compileCache(envHome: Record<string, string>, options: Options): 
   for (const node of nodeBinaries()) {
     const presign: Record<'off' | 'on', number[]> = { off: [], on: [] };
     const frame: Record<'off' | 'on', number[]> = { off: [], on: [] };
-    log(`compile cache, Node.js ${node.version}: ${options.runs} presigns and ${options.ptyRuns} first frames each way, after warm-ups`);
+    log(
+      `compile cache, Node.js ${node.version}: ${options.runs} presigns and ${options.ptyRuns} first frames each way, after warm-ups`,
+    );
     for (let round = 0; round < 2 + options.runs; round += 1) {
       for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-        const r = await timeProcess(node.path, [CLI, '--no-check', target], { env: envs[mode], cwd: ROOT, until: (out) => out.startsWith('http') && out.includes('\n') });
-        if (r.code !== 0 || r.toOutput === undefined) throw new Error(`presign on ${node.version} failed: ${r.stderr.trim()}`);
+        const r = await timeProcess(node.path, [CLI, '--no-check', target], {
+          env: envs[mode],
+          cwd: ROOT,
+          until: (out) => out.startsWith('http') && out.includes('\n'),
+        });
+        if (r.code !== 0 || r.toOutput === undefined)
+          throw new Error(`presign on ${node.version} failed: ${r.stderr.trim()}`);
         if (round >= 2) presign[mode].push(r.toOutput);
       }
     }
@@ -1017,7 +1051,10 @@ async function compileCache(envHome: Record<string, string>, options: Options): 
     };
     const supported = Number(/^v(\d+)/.exec(node.version)?.[1]) >= 22;
     info.push(
-      { what: `compile cache off → on, Node.js ${node.version}${supported ? '' : ' (no compile cache before 22: both runs alike)'}: presign \`--no-check\`, spawn → URL`, value: change(presign) },
+      {
+        what: `compile cache off → on, Node.js ${node.version}${supported ? '' : ' (no compile cache before 22: both runs alike)'}: presign \`--no-check\`, spawn → URL`,
+        value: change(presign),
+      },
       { what: `compile cache off → on, Node.js ${node.version}: first frame in a pty`, value: change(frame) },
     );
   }

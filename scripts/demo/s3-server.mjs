@@ -99,13 +99,15 @@ function seed(store) {
   const markerTime = new Date('2026-01-01T00:00:00Z');
   const holdsObjects = new Set(objects.map(({ bucket, key }) => `${bucket}/${key.slice(0, key.lastIndexOf('/') + 1)}`));
   const files = [
-    ...folders.filter(({ bucket, prefix }) => !holdsObjects.has(`${bucket}/${prefix}`)).map(({ bucket, prefix }) => ({
-      bucket,
-      key: prefix,
-      contentType: 'application/x-directory',
-      modified: markerTime,
-      body: () => Buffer.alloc(0),
-    })),
+    ...folders
+      .filter(({ bucket, prefix }) => !holdsObjects.has(`${bucket}/${prefix}`))
+      .map(({ bucket, prefix }) => ({
+        bucket,
+        key: prefix,
+        contentType: 'application/x-directory',
+        modified: markerTime,
+        body: () => Buffer.alloc(0),
+      })),
     ...objects,
   ];
   // Plain synchronous calls: nothing is listening yet, and on a busy machine they beat a few
@@ -120,7 +122,10 @@ function seed(store) {
     }
     const body = file.body();
     writeFileSync(objectPath, body);
-    writeFileSync(store.getResourcePath(file.bucket, file.key, 'object.md5'), createHash('md5').update(body).digest('hex'));
+    writeFileSync(
+      store.getResourcePath(file.bucket, file.key, 'object.md5'),
+      createHash('md5').update(body).digest('hex'),
+    );
     writeFileSync(
       store.getResourcePath(file.bucket, file.key, 'metadata.json'),
       JSON.stringify({ 'content-type': file.contentType }),

@@ -46,7 +46,9 @@ export function demoObjects() {
 
   // customer-exports: nested folders (invoices/ holds only folders), spaces, umlauts, accents, kana.
   const invoice = (key, title, date, amount) =>
-    add('customer-exports', key, date, () => pdf([title, `Datum / date: ${date.slice(0, 10)}`, `Betrag / amount: ${amount} EUR`]));
+    add('customer-exports', key, date, () =>
+      pdf([title, `Datum / date: ${date.slice(0, 10)}`, `Betrag / amount: ${amount} EUR`]),
+    );
   add('customer-exports', 'README.txt', '2026-01-05T09:00:00Z', () =>
     text('Demo bucket for s3share-tui: invoices, reports and exports with awkward names.\n'),
   );
@@ -67,7 +69,9 @@ export function demoObjects() {
   invoice('reports/annual report 2025.pdf', 'Annual report 2025', '2026-02-15T12:00:00Z', '—');
   add('customer-exports', 'exports/clients 2026-11.csv', '2026-11-27T22:00:00Z', () => csv(800, 'client'));
   add('customer-exports', 'exports/données clientèle.json', '2026-11-27T22:05:00Z', () =>
-    text(`${JSON.stringify({ exporté: '2026-11-27', clients: [{ nom: 'Société Générale Démo', ville: 'Zürich' }] }, null, 2)}\n`),
+    text(
+      `${JSON.stringify({ exporté: '2026-11-27', clients: [{ nom: 'Société Générale Démo', ville: 'Zürich' }] }, null, 2)}\n`,
+    ),
   );
   add('customer-exports', 'exports/Q&A #3 (50% off) + notes.txt', '2026-11-27T22:10:00Z', () =>
     text('A key with &, #, %, parentheses and + in it.\n'),
@@ -140,7 +144,7 @@ function logLines(at, count) {
     const when = new Date(at.getTime() + i * 17_000).toISOString();
     const path = paths[(at.getMinutes() + i) % paths.length];
     const status = i % 23 === 22 ? 500 : i % 7 === 6 ? 404 : 200;
-    out += `${when} INFO api request method=GET path=${path} status=${status} duration_ms=${(i * 37) % 400 + 3}\n`;
+    out += `${when} INFO api request method=GET path=${path} status=${status} duration_ms=${((i * 37) % 400) + 3}\n`;
   }
   return text(out);
 }
@@ -176,7 +180,13 @@ function pdf(lines) {
         return char === '—' ? '-' : '?';
       })
       .join('');
-  const stream = ['BT', '/F1 18 Tf', '72 760 Td', ...lines.flatMap((line, i) => [i === 0 ? '' : '0 -28 Td', `(${escape(line)}) Tj`]), 'ET']
+  const stream = [
+    'BT',
+    '/F1 18 Tf',
+    '72 760 Td',
+    ...lines.flatMap((line, i) => [i === 0 ? '' : '0 -28 Td', `(${escape(line)}) Tj`]),
+    'ET',
+  ]
     .filter(Boolean)
     .join('\n');
   const objects = [

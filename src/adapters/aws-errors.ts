@@ -35,7 +35,9 @@ export async function boundedCall<T>(
         stopCredentialProcesses();
         const profile = connection.profile;
         throw new S3CallError(
-          printable(`credential_process of profile “${profile}” did not answer in ${seconds} s (--timeout); it was stopped.`),
+          printable(
+            `credential_process of profile “${profile}” did not answer in ${seconds} s (--timeout); it was stopped.`,
+          ),
         );
       }
       const target = connection.endpointUrl ? shownEndpoint(connection.endpointUrl) : 'S3';
@@ -71,7 +73,8 @@ function describe(error: unknown, where: { endpoint?: string; profile?: string }
   const code = networkCode(e);
   const target = where.endpoint ? shownEndpoint(where.endpoint) : 'the S3 endpoint';
   if (code === 'ECONNREFUSED') return `Cannot connect to ${target}: connection refused.`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve the host of ${target}: check the network or the endpoint URL.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `Cannot resolve the host of ${target}: check the network or the endpoint URL.`;
   if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${target} was cut off.`;
   if (code === 'ETIMEDOUT' || e.name === 'TimeoutError' || e.name === 'RequestTimeout' || e.name === 'AbortError') {
     return `No answer from ${target} in time.`;
@@ -81,7 +84,10 @@ function describe(error: unknown, where: { endpoint?: string; profile?: string }
   const processFailure = /^Command failed: /.exec(e.message ?? '');
   if (processFailure) {
     // credential_process exited non-zero: its own words are on the lines after the command.
-    const said = (e.message ?? '').split('\n').slice(1).find((line) => line.trim() !== '');
+    const said = (e.message ?? '')
+      .split('\n')
+      .slice(1)
+      .find((line) => line.trim() !== '');
     return printable(
       `credential_process of profile “${where.profile ?? 'default'}” failed: ${said?.trim() ?? 'no message on stderr'}`,
     );

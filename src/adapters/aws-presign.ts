@@ -2,7 +2,11 @@ import { defaultEndpointResolver } from '@aws-sdk/client-s3/dist-es/endpoint/end
 import { formatUrl } from '@aws-sdk/core/util';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { fromIni } from '@aws-sdk/credential-provider-ini';
-import { loadConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS } from '@smithy/core/config';
+import {
+  loadConfig,
+  NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
+  NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
+} from '@smithy/core/config';
 import { extendedEncodeURIComponent } from '@smithy/core/protocols';
 import type { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';

@@ -23,7 +23,8 @@ export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileD
   const credentialsPath = env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials');
   const files = await Promise.all([fileStatus(configPath), fileStatus(credentialsPath)]);
   // Only regular files go to the loader: reading a FIFO or a device would never return.
-  const readable = (file: (typeof files)[number]) => (file.state === 'read' ? file.path : join(home, '.s3share-no-file'));
+  const readable = (file: (typeof files)[number]) =>
+    file.state === 'read' ? file.path : join(home, '.s3share-no-file');
   const parsed = await loadSharedConfigFiles({
     configFilepath: readable(files[0]),
     filepath: readable(files[1]),

@@ -64,7 +64,9 @@ export interface S3AdapterOptions {
 
 /** No connection at all: the answer is not "no region header", it is "no answer". */
 function isNetworkFailure(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
   return typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code);
 }
 
@@ -210,7 +212,12 @@ class SdkSession implements S3Session {
     return this.listObjects(bucket, prefix, DELIMITER, continuationToken, maxKeys);
   }
 
-  async listPageRecursive(bucket: string, prefix: string, continuationToken?: string, maxKeys?: number): Promise<ListPage> {
+  async listPageRecursive(
+    bucket: string,
+    prefix: string,
+    continuationToken?: string,
+    maxKeys?: number,
+  ): Promise<ListPage> {
     return this.listObjects(bucket, prefix, undefined, continuationToken, maxKeys);
   }
 
@@ -253,7 +260,12 @@ class SdkSession implements S3Session {
     const [keyMarker, versionIdMarker] = token === undefined ? [] : parseVersionToken(token);
     return this.onBucket(bucket, async (client, abortSignal) => {
       const page = await client.send(
-        new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
+        new ListObjectVersionsCommand({
+          Bucket: bucket,
+          Prefix: key,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionIdMarker,
+        }),
         { abortSignal },
       );
       const versions: ObjectVersion[] = [];
@@ -364,7 +376,10 @@ class SdkSession implements S3Session {
         return linkCheckOf('bucket', { status: 200 }, contextOf(presigned, this.connection, this.serverTime));
       } catch (error) {
         if (abortSignal.aborted || isNetworkFailure(error)) throw error;
-        const e = error as { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
+        const e = error as {
+          $metadata?: { httpStatusCode?: number };
+          $response?: { headers?: Record<string, string> };
+        };
         const status = e.$metadata?.httpStatusCode;
         if (status === undefined) throw error;
         const answer = { status, headers: e.$response?.headers ?? {} };
@@ -487,7 +502,9 @@ function logRequests(debug: (line: string) => void) {
         Object.entries(query ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
       ).toString();
       const target = printable(
-        redactUserinfo(redactUrl(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}${search ? `?${search}` : ''}`)),
+        redactUserinfo(
+          redactUrl(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}${search ? `?${search}` : ''}`),
+        ),
       );
       const started = Date.now();
       try {

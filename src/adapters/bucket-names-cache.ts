@@ -24,7 +24,9 @@ export function cachedBucketNames(path: string, key: string, now: number): strin
 /** Keeps the names (owner-only file, replaced in one step); a failed write is only a slower next Tab. */
 export function cacheBucketNames(path: string, key: string, names: readonly string[], now: number): void {
   const entries = { ...readEntries(path), [key]: { at: now, names: [...names] } };
-  const kept = Object.entries(entries).sort((a, b) => b[1].at - a[1].at).slice(0, MAX_ENTRIES);
+  const kept = Object.entries(entries)
+    .sort((a, b) => b[1].at - a[1].at)
+    .slice(0, MAX_ENTRIES);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

@@ -37,7 +37,10 @@ export function runCredentialProcessesInOwnGroup(): void {
   if (installed) return;
   installed = true;
   const run = (command: string, callback: (error: Error | null, out?: { stdout: string; stderr: string }) => void) => {
-    runCommand(command).then((out) => callback(null, out), (error: Error) => callback(error));
+    runCommand(command).then(
+      (out) => callback(null, out),
+      (error: Error) => callback(error),
+    );
   };
   Object.defineProperty(run, promisify.custom, { value: runCommand });
   externalDataInterceptor.interceptToken('exec', run as never);

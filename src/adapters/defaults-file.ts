@@ -17,7 +17,10 @@ export function loadDefaults(env: NodeJS.ProcessEnv): DefaultsReading {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { defaults: {} };
-    return { defaults: {}, problem: `${printable(path)}: cannot be read (${code ?? 'error'}); none of its settings apply` };
+    return {
+      defaults: {},
+      problem: `${printable(path)}: cannot be read (${code ?? 'error'}); none of its settings apply`,
+    };
   }
   return readDefaults(path, text);
 }

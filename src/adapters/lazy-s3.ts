@@ -35,7 +35,8 @@ export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & 
       return {
         region: connection.region ?? FALLBACK_REGION,
         listBuckets: async () => (await sessionOnce()).listBuckets(),
-        listPage: async (bucket, prefix, token, maxKeys) => (await sessionOnce()).listPage(bucket, prefix, token, maxKeys),
+        listPage: async (bucket, prefix, token, maxKeys) =>
+          (await sessionOnce()).listPage(bucket, prefix, token, maxKeys),
         listPageRecursive: async (bucket, prefix, token, maxKeys) =>
           (await sessionOnce()).listPageRecursive(bucket, prefix, token, maxKeys),
         listVersions: async (bucket, key, token) => (await sessionOnce()).listVersions(bucket, key, token),
@@ -53,7 +54,8 @@ export function createLazyS3Connector(options: S3AdapterOptions): S3Connector & 
               ? await checkGetLink(presigned, connection, serverTime, options)
               : await (await sessionOnce()).checkLink(presigned);
           if (!check.ok && check.problem.code === 'wrong-region') {
-            if (check.bucketRegion) options.regionCache?.set(connection.endpointUrl, presigned.bucket, check.bucketRegion);
+            if (check.bucketRegion)
+              options.regionCache?.set(connection.endpointUrl, presigned.bucket, check.bucketRegion);
             else options.regionCache?.forget(connection.endpointUrl, presigned.bucket);
           }
           return check;

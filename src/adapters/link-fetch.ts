@@ -78,12 +78,23 @@ export function parseErrorDocument(xml: string): Omit<LinkAnswer, 'status' | 'he
     const value = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
     return value === undefined ? undefined : decodeEntities(value.trim());
   };
-  const fields = { code: field('Code'), message: field('Message'), storageClass: field('StorageClass'), accessTier: field('AccessTier') };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as Omit<LinkAnswer, 'status' | 'headers'>;
+  const fields = {
+    code: field('Code'),
+    message: field('Message'),
+    storageClass: field('StorageClass'),
+    accessTier: field('AccessTier'),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as Omit<
+    LinkAnswer,
+    'status' | 'headers'
+  >;
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '',
+  );
 }
 
 /** A connection cut before the answer: worth another try. Refused or unresolvable hosts are not. */

@@ -56,7 +56,11 @@ export function createOpener(options: OpenerOptions = {}): Opener {
 export function launchHelper(helperPath = fileURLToPath(new URL('./open-url.js', import.meta.url))): Launch {
   return (url, env) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [helperPath], { env, stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
+      const child = spawn(process.execPath, [helperPath], {
+        env,
+        stdio: ['pipe', 'ignore', 'pipe'],
+        windowsHide: true,
+      });
       let stderr = '';
       const timer = setTimeout(() => {
         child.kill();

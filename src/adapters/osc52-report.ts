@@ -31,7 +31,9 @@ export const TMUX_ALLOW_OSC52 = 'set -s set-clipboard on';
 export async function osc52Report(env: NodeJS.ProcessEnv, readTmuxOption: TmuxOptionReader): Promise<string> {
   if (!env.TMUX) return `${OSC52_SENT}; it reaches the clipboard if the terminal allows OSC 52`;
   const setting = await readTmuxOption();
-  if (setting === 'on') return `${OSC52_SENT} through tmux (set-clipboard on); it reaches the clipboard if the terminal allows OSC 52`;
-  if (setting === undefined) return `${OSC52_SENT}; in tmux allow it with ${TMUX_ALLOW_OSC52} (its setting could not be read)`;
+  if (setting === 'on')
+    return `${OSC52_SENT} through tmux (set-clipboard on); it reaches the clipboard if the terminal allows OSC 52`;
+  if (setting === undefined)
+    return `${OSC52_SENT}; in tmux allow it with ${TMUX_ALLOW_OSC52} (its setting could not be read)`;
   return `${OSC52_SENT}; in tmux allow it with ${TMUX_ALLOW_OSC52} (it is ${setting})`;
 }

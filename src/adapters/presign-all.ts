@@ -13,7 +13,10 @@ export interface BatchSigning {
  * every link of a region is signed in one synchronous loop. A bucket whose region cannot be
  * found fails its own links, not the others; credentials that cannot be resolved fail the call.
  */
-export async function presignAll(requests: readonly PresignRequest[], signing: BatchSigning): Promise<PresignOutcome[]> {
+export async function presignAll(
+  requests: readonly PresignRequest[],
+  signing: BatchSigning,
+): Promise<PresignOutcome[]> {
   type Found = { region: string } | { failure: string };
   const buckets = [...new Set(requests.filter((r) => r.bucketRegion === undefined).map((r) => r.bucket))];
   const found = new Map<string, Found>(

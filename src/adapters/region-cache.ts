@@ -133,10 +133,15 @@ function readEntries(path: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   let parsed: unknown;
   try {
-    const text = readRegularFileSync(path, MAX_CACHE_FILE_BYTES, (fd, stats) => {
-      // A cache others could write would let them choose where links are signed for.
-      if ((stats.mode & 0o077) !== 0 && (!process.getuid || stats.uid === process.getuid())) fchmodSync(fd, 0o600);
-    }, false);
+    const text = readRegularFileSync(
+      path,
+      MAX_CACHE_FILE_BYTES,
+      (fd, stats) => {
+        // A cache others could write would let them choose where links are signed for.
+        if ((stats.mode & 0o077) !== 0 && (!process.getuid || stats.uid === process.getuid())) fchmodSync(fd, 0o600);
+      },
+      false,
+    );
     parsed = JSON.parse(text);
   } catch {
     return entries;

@@ -48,7 +48,10 @@ export class QuerySigner {
     if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_EXPIRES_IN) {
       throw new Error(`a presigned URL lasts 1 s to 7 days, not ${expiresInSeconds} s`);
     }
-    this.longDate = signingDate.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+    this.longDate = signingDate
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+      .replace(/[-:]/g, '');
     const shortDate = this.longDate.slice(0, 8);
     this.scope = `${shortDate}/${region}/${service}/aws4_request`;
     let key: Buffer = hmac(`AWS4${credentials.secretAccessKey}`, shortDate);

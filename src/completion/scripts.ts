@@ -27,7 +27,10 @@ function allFlagWords(flags: readonly FlagSpec[]): string {
 }
 
 function valuedFlagPattern(flags: readonly FlagSpec[]): string {
-  return flags.filter((f) => f.value).map((f) => `--${f.long}`).join('|');
+  return flags
+    .filter((f) => f.value)
+    .map((f) => `--${f.long}`)
+    .join('|');
 }
 
 function choiceCases(flags: readonly FlagSpec[], body: (flag: string, choices: string[]) => string): string[] {
@@ -38,11 +41,7 @@ function choiceCases(flags: readonly FlagSpec[], body: (flag: string, choices: s
 }
 
 function bashScript(flags: readonly FlagSpec[], { buckets }: ScriptOptions): string {
-  const bucketLines = buckets
-    ? [
-        `    --bucket) ${FUNCTION}_words "$(${FUNCTION}_buckets)" "$cur"; return ;;`,
-      ]
-    : [];
+  const bucketLines = buckets ? [`    --bucket) ${FUNCTION}_words "$(${FUNCTION}_buckets)" "$cur"; return ;;`] : [];
   const s3Lines = buckets
     ? [
         '  if [[ $cur == s3:* ]]; then',
@@ -60,7 +59,7 @@ function bashScript(flags: readonly FlagSpec[], { buckets }: ScriptOptions): str
     `# ${COMMAND} completion for bash. Load it with: source <(${COMMAND} completion bash)`,
     `# or save it as ~/.local/share/bash-completion/completions/${COMMAND}`,
     `${FUNCTION}_words() {`,
-    '  local IFS=$\'\\n\'',
+    "  local IFS=$'\\n'",
     '  COMPREPLY=($(compgen -W "$1" -- "$2"))',
     '}',
     `${FUNCTION}_profile() {`,
@@ -84,7 +83,10 @@ function bashScript(flags: readonly FlagSpec[], { buckets }: ScriptOptions): str
     `  if [[ \${COMP_WORDS[1]} == completion ]]; then ${FUNCTION}_words "${[...SHELLS, '--complete-buckets'].join('\n')}" "$cur"; return; fi`,
     '  case $prev in',
     `    --profile) ${FUNCTION}_words "$(${COMMAND} __complete profiles 2>/dev/null)" "$cur"; return ;;`,
-    ...choiceCases(flags, (flag, choices) => `    ${flag}) ${FUNCTION}_words "${choices.join('\n')}" "$cur"; return ;;`),
+    ...choiceCases(
+      flags,
+      (flag, choices) => `    ${flag}) ${FUNCTION}_words "${choices.join('\n')}" "$cur"; return ;;`,
+    ),
     ...bucketLines,
     `    ${valuedFlagPattern(flags)}) COMPREPLY=(); return ;;`,
     '  esac',

@@ -70,7 +70,9 @@ export function readDefaults(path: string, text: string): DefaultsReading {
     table = parse(text);
   } catch (error) {
     const line = error instanceof TomlError ? error.line : undefined;
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/^Invalid TOML document: /, '');
+    const reason = (error instanceof Error ? error.message : String(error))
+      .split('\n')[0]
+      ?.replace(/^Invalid TOML document: /, '');
     return { defaults: {}, problem: `${where(path, line)}: not valid TOML (${reason}); none of its settings apply` };
   }
   const defaults: Defaults = {};
@@ -79,7 +81,9 @@ export function readDefaults(path: string, text: string): DefaultsReading {
     const check = CHECKS[key];
     const line = lineOf(text, key);
     if (!check) {
-      problems.push(`${where(path, line)}: unknown setting “${printable(key)}” (known: ${DEFAULTS_KEYS.join(', ')}); ignored`);
+      problems.push(
+        `${where(path, line)}: unknown setting “${printable(key)}” (known: ${DEFAULTS_KEYS.join(', ')}); ignored`,
+      );
       continue;
     }
     const result = check(value);
@@ -98,7 +102,8 @@ function oneOf<T extends string>(allowed: readonly T[], set: (value: T) => Parti
 }
 
 function flag(set: (value: boolean) => Partial<Defaults>): Check {
-  return (value) => (typeof value === 'boolean' ? { ok: true, set: set(value) } : { ok: false, expected: 'true or false' });
+  return (value) =>
+    typeof value === 'boolean' ? { ok: true, set: set(value) } : { ok: false, expected: 'true or false' };
 }
 
 function where(path: string, line: number | undefined): string {
@@ -115,6 +120,7 @@ function lineOf(text: string, key: string): number | undefined {
 }
 
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? `"${value}"` : typeof value === 'object' && value !== null ? 'a table' : String(value);
+  const text =
+    typeof value === 'string' ? `"${value}"` : typeof value === 'object' && value !== null ? 'a table' : String(value);
   return printable(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }

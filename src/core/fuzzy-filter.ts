@@ -122,7 +122,8 @@ export function fuzzyFilter<T extends Matchable>(rows: readonly T[], filter: str
     // fzf may turn down a row the in-order scan let through (its scoring needs a real match):
     // keep those after the ranked ones, so the count agrees with what a person would expect.
     const ranked = found.map((result) => result.item);
-    rankedFuzzy = ranked.length === fuzzy.length ? ranked : ranked.concat(fuzzy.filter((row) => !fuzzyPositions.has(row)));
+    rankedFuzzy =
+      ranked.length === fuzzy.length ? ranked : ranked.concat(fuzzy.filter((row) => !fuzzyPositions.has(row)));
   }
 
   const positions = (row: T): ReadonlySet<number> => {

@@ -40,7 +40,12 @@ export function proves(status: number): boolean {
 }
 
 const CREDENTIALS_EXPIRED = new Set(['ExpiredToken', 'TokenRefreshRequired', 'InvalidToken', 'ExpiredTokenException']);
-const WRONG_REGION = new Set(['PermanentRedirect', 'TemporaryRedirect', 'AuthorizationHeaderMalformed', 'IllegalLocationConstraintException']);
+const WRONG_REGION = new Set([
+  'PermanentRedirect',
+  'TemporaryRedirect',
+  'AuthorizationHeaderMalformed',
+  'IllegalLocationConstraintException',
+]);
 
 /**
  * Why a link does not work, as one stable code and one line saying what a recipient would hit
@@ -55,7 +60,8 @@ export function classifyLinkAnswer(answer: LinkAnswer, context: LinkContext = {}
   const profile = `profile “${context.profile ?? 'default'}”`;
   const problem = (kind: LinkProblem['code'], message: string): LinkProblem => ({ code: kind, message });
 
-  const sseC = Boolean(headers['x-amz-server-side-encryption-customer-algorithm']) || /customer.provided key/i.test(said);
+  const sseC =
+    Boolean(headers['x-amz-server-side-encryption-customer-algorithm']) || /customer.provided key/i.test(said);
   if (sseC || (status === 400 && !code && context.scope !== 'bucket')) {
     return problem(
       'sse-c',
@@ -81,16 +87,24 @@ export function classifyLinkAnswer(answer: LinkAnswer, context: LinkContext = {}
         `(x-amz-request-payer=requester); the account of ${profile} is charged for each download.`,
     );
   }
-  if (code === 'RequestTimeTooSkewed' || (status === 403 && isSkewed(context.clockOffsetMs) && /^(AccessDenied)?$/.test(code))) {
+  if (
+    code === 'RequestTimeTooSkewed' ||
+    (status === 403 && isSkewed(context.clockOffsetMs) && /^(AccessDenied)?$/.test(code))
+  ) {
     const offset = context.clockOffsetMs;
-    const by = isSkewed(offset) ? ` (your clock is ${formatOffset(offset)} ${offset > 0 ? 'behind' : 'ahead of'} S3's)` : '';
+    const by = isSkewed(offset)
+      ? ` (your clock is ${formatOffset(offset)} ${offset > 0 ? 'behind' : 'ahead of'} S3's)`
+      : '';
     return problem(
       'clock-skew',
       `S3 refused the link as signed at the wrong time${by}: set the system clock right (e.g. enable NTP), then sign again.`,
     );
   }
   if (status === 403 && /request has expired|expired/i.test(said) && !/token/i.test(said)) {
-    return problem('link-expired', 'S3 says the link has already expired: sign it again, with a longer expiry if needed.');
+    return problem(
+      'link-expired',
+      'S3 says the link has already expired: sign it again, with a longer expiry if needed.',
+    );
   }
   if (WRONG_REGION.has(code) || status === 301 || status === 307) {
     const lives = headers['x-amz-bucket-region'] ?? /expecting '([^']+)'/.exec(said)?.[1];
@@ -103,7 +117,10 @@ export function classifyLinkAnswer(answer: LinkAnswer, context: LinkContext = {}
     const where = lives ? `lives in ${printable(lives)}` : 'lives in another region';
     const signed = context.signedRegion ? `, not ${printable(context.signedRegion)} where the link was signed` : '';
     const fix = lives ? `pass --region ${printable(lives)}` : 'pass the bucket’s --region';
-    return problem('wrong-region', `The bucket ${where}${signed}: run again (the region is looked up afresh) or ${fix}.`);
+    return problem(
+      'wrong-region',
+      `The bucket ${where}${signed}: run again (the region is looked up afresh) or ${fix}.`,
+    );
   }
   if (CREDENTIALS_EXPIRED.has(code)) {
     return problem(
@@ -146,12 +163,22 @@ export function classifyLinkAnswer(answer: LinkAnswer, context: LinkContext = {}
     );
   }
   if (status >= 500) {
-    return problem('server-error', `S3 answered HTTP ${status}${code ? ` (${code}${said ? `: ${said}` : ''})` : ''}: try again shortly.`);
+    return problem(
+      'server-error',
+      `S3 answered HTTP ${status}${code ? ` (${code}${said ? `: ${said}` : ''})` : ''}: try again shortly.`,
+    );
   }
-  return problem('unexpected', `S3 answered HTTP ${status}${code ? ` (${code}${said ? `: ${said}` : ''})` : ''} to the link.`);
+  return problem(
+    'unexpected',
+    `S3 answered HTTP ${status}${code ? ` (${code}${said ? `: ${said}` : ''})` : ''} to the link.`,
+  );
 }
 
-function archivedMessage(answer: LinkAnswer, headers: Record<string, string | undefined>, context: LinkContext): string {
+function archivedMessage(
+  answer: LinkAnswer,
+  headers: Record<string, string | undefined>,
+  context: LinkContext,
+): string {
   const tier = answer.accessTier ?? headers['x-amz-archive-status'];
   const storageClass = answer.storageClass ?? headers['x-amz-storage-class'];
   const where = tier

@@ -18,12 +18,16 @@ export function missingProfileMessage(name: string, namedBy: ProfileNamedBy, dis
   const shown = names.slice(0, LISTED).join(', ') + (names.length > LISTED ? `, … (${names.length} in all)` : '');
   const where = `no AWS profile “${printable(name)}” (looked in ${files}${problem})`;
   if (namedBy === 'flag') {
-    return names.length > 0 ? `${where}; profiles there: ${shown}` : `${where}; run \`aws configure --profile ${printable(name)}\` to create it`;
+    return names.length > 0
+      ? `${where}; profiles there: ${shown}`
+      : `${where}; run \`aws configure --profile ${printable(name)}\` to create it`;
   }
   if (namedBy === 'AWS_PROFILE') {
     return names.length > 0
       ? `${where}, named by AWS_PROFILE; set it to one of: ${shown}, or pass --profile`
       : `${where}, named by AWS_PROFILE; run \`aws configure --profile ${printable(name)}\` to create it`;
   }
-  return names.length > 0 ? `${where}; pass --profile with one of: ${shown}` : `${where}; run \`aws configure\` or pass --profile`;
+  return names.length > 0
+    ? `${where}; pass --profile with one of: ${shown}`
+    : `${where}; run \`aws configure\` or pass --profile`;
 }

@@ -24,7 +24,11 @@ const ARCHIVE_CLASSES = new Set(['GLACIER', 'DEEP_ARCHIVE']);
  * Intelligent-Tiering object moved to one of its archive tiers (`x-amz-archive-status`), unless a
  * restored copy is there now.
  */
-export function needsRestore(storageClass: string | undefined, archiveStatus?: string, restore?: RestoreStatus): boolean {
+export function needsRestore(
+  storageClass: string | undefined,
+  archiveStatus?: string,
+  restore?: RestoreStatus,
+): boolean {
   const archived = ARCHIVE_CLASSES.has(storageClass ?? '') || /ARCHIVE_ACCESS$/.test(archiveStatus ?? '');
   if (!archived) return false;
   return !restore || restore.ongoing || restore.expiresAt === undefined;

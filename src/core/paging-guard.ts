@@ -17,6 +17,7 @@ export const REPEATING_PAGES_MESSAGE =
 
 export function nextPage(tokensSent: ReadonlySet<string>, page: PageSeen): PagingVerdict {
   if (page.nextToken === undefined || page.nextToken === '') return { kind: 'done' };
-  if (tokensSent.has(page.nextToken) || page.newEntries === 0) return { kind: 'repeat', message: REPEATING_PAGES_MESSAGE };
+  if (tokensSent.has(page.nextToken) || page.newEntries === 0)
+    return { kind: 'repeat', message: REPEATING_PAGES_MESSAGE };
   return { kind: 'next', token: page.nextToken };
 }

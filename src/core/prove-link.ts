@@ -19,14 +19,23 @@ export async function signAndProve(session: S3Session, request: PresignRequest, 
 }
 
 /** Proves a link already signed for `request` (signed again once, as above, when the check teaches why). */
-export async function proveSigned(session: S3Session, request: PresignRequest, signed: PresignedUrl): Promise<ProvenLink> {
+export async function proveSigned(
+  session: S3Session,
+  request: PresignRequest,
+  signed: PresignedUrl,
+): Promise<ProvenLink> {
   let presigned = signed;
   let result = await session.checkLink(presigned);
   const offset = session.clockOffsetMs() ?? 0;
   if (!request.signingDate && Math.abs(offset - (presigned.clockOffsetMs ?? 0)) > SKEW_THRESHOLD_MS) {
     presigned = await session.presign(request);
     result = await session.checkLink(presigned);
-  } else if (!result.ok && result.problem.code === 'wrong-region' && result.bucketRegion && result.bucketRegion !== presigned.region) {
+  } else if (
+    !result.ok &&
+    result.problem.code === 'wrong-region' &&
+    result.bucketRegion &&
+    result.bucketRegion !== presigned.region
+  ) {
     presigned = await session.presign({ ...request, bucketRegion: result.bucketRegion });
     result = await session.checkLink(presigned);
   }

@@ -76,7 +76,8 @@ export function qrForTerminal(text: string, columns: number, rows: number, chrom
   const matrix = qrMatrix(text);
   for (const mode of ['full', 'compact'] as const) {
     const size = qrDimensions(matrix, mode);
-    if (size.columns <= columns && size.rows <= rows - chromeRows) return { fits: true, mode, lines: qrLines(matrix, mode) };
+    if (size.columns <= columns && size.rows <= rows - chromeRows)
+      return { fits: true, mode, lines: qrLines(matrix, mode) };
   }
   const compact = qrDimensions(matrix, 'compact');
   const needed = { columns: compact.columns, rows: compact.rows + chromeRows };

@@ -17,7 +17,8 @@ export async function* listEveryObject(nextPage: RecursivePageSource): AsyncGene
     yield page.objects.filter((object) => !(object.size === 0 && object.key.endsWith('/')));
     token = page.nextToken;
     if (token !== undefined) {
-      if (seen.has(token)) throw new S3CallError('The server sent the same continuation token twice: the listing stopped there.');
+      if (seen.has(token))
+        throw new S3CallError('The server sent the same continuation token twice: the listing stopped there.');
       seen.add(token);
     }
   } while (token !== undefined);

@@ -31,7 +31,8 @@ export function parseS3Uri(text: string): S3UriParse {
   }
   if (key === '') return { ok: false, message: `s3://${bucket}/ needs a key after the bucket: s3://${bucket}/KEY` };
   const bytes = Buffer.byteLength(key, 'utf8');
-  if (bytes > MAX_KEY_BYTES) return { ok: false, message: `the key is ${bytes} bytes long; S3 allows ${MAX_KEY_BYTES}` };
+  if (bytes > MAX_KEY_BYTES)
+    return { ok: false, message: `the key is ${bytes} bytes long; S3 allows ${MAX_KEY_BYTES}` };
   return { ok: true, location: { bucket, key } };
 }
 

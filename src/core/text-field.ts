@@ -29,7 +29,10 @@ function previousBoundary(value: string, index: number): number {
 /** Where the character at `index` ends. */
 function nextBoundary(value: string, index: number): number {
   if (index >= value.length) return value.length;
-  const first = graphemes.segment(value.slice(index, index + GRAPHEME_WINDOW))[Symbol.iterator]().next();
+  const first = graphemes
+    .segment(value.slice(index, index + GRAPHEME_WINDOW))
+    [Symbol.iterator]()
+    .next();
   return first.done ? value.length : index + first.value.segment.length;
 }
 

@@ -17,7 +17,8 @@ export async function findVersion(nextPage: VersionPageSource, versionId: string
     if (found) return found;
     token = page.nextToken;
     if (token !== undefined) {
-      if (seen.has(token)) throw new S3CallError('The server sent the same continuation token twice: the listing stopped there.');
+      if (seen.has(token))
+        throw new S3CallError('The server sent the same continuation token twice: the listing stopped there.');
       seen.add(token);
     }
   } while (token !== undefined);

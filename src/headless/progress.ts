@@ -40,7 +40,9 @@ export class Progress {
   }
 
   private draw(): void {
-    this.stderr.write(`\r\u001b[Ks3share-tui: checked ${count.format(this.checked)} of ${count.format(this.queued)} links…`);
+    this.stderr.write(
+      `\r\u001b[Ks3share-tui: checked ${count.format(this.checked)} of ${count.format(this.queued)} links…`,
+    );
     this.shown = true;
   }
 

@@ -22,7 +22,8 @@ export async function openSession(
   const name = options.profile ?? (hasEnvironmentKeys ? ENVIRONMENT_PROFILE : env.AWS_PROFILE || 'default');
   const profile = discovery.profiles.find((p) => p.name === name);
   if (!profile) {
-    const namedBy = options.profile !== undefined ? 'flag' : env.AWS_PROFILE && !hasEnvironmentKeys ? 'AWS_PROFILE' : 'default';
+    const namedBy =
+      options.profile !== undefined ? 'flag' : env.AWS_PROFILE && !hasEnvironmentKeys ? 'AWS_PROFILE' : 'default';
     return { failure: missingProfileMessage(name, namedBy, discovery) };
   }
   const connection = connectionFor(profile, {

@@ -60,14 +60,19 @@ export async function shareAll(entries: readonly Entry[], options: ShareOptions)
     } else if (entry.target.kind === 'object') {
       const { bucket, key, versionId } = entry.target;
       const problem =
-        options.check && versionId !== undefined ? await versionProblem(options.session, bucket, key, versionId) : undefined;
+        options.check && versionId !== undefined
+          ? await versionProblem(options.session, bucket, key, versionId)
+          : undefined;
       if (problem !== undefined) {
         await flushRun();
         fail(describeTarget(entry.target), problem);
         continue;
       }
       // curl and browsers normalise "." and ".." in a path: such a key's link fails there.
-      if (hasDotSegments(key)) options.progress.line(`s3share-tui: warning: ${printable(describeTarget(entry.target))}: ${DOT_SEGMENTS_WARNING}\n`);
+      if (hasDotSegments(key))
+        options.progress.line(
+          `s3share-tui: warning: ${printable(describeTarget(entry.target))}: ${DOT_SEGMENTS_WARNING}\n`,
+        );
       run.push(entry.target);
       if (run.length >= BATCH) await flushRun();
     } else {
@@ -90,7 +95,12 @@ async function shareListed(
   try {
     for await (const objects of listEveryObject((token) => options.session.listPageRecursive(bucket, prefix, token))) {
       found += objects.length;
-      const batch = objects.map((o): ObjectTarget => ({ kind: 'object', uri: `s3://${bucket}/${o.key}`, bucket, key: o.key }));
+      const batch = objects.map((o): ObjectTarget => ({
+        kind: 'object',
+        uri: `s3://${bucket}/${o.key}`,
+        bucket,
+        key: o.key,
+      }));
       await shareBatch(batch, options, fail);
     }
   } catch (error) {
@@ -152,7 +162,12 @@ async function shareBatch(
         results[index] = { message: outcome.message };
       } else {
         try {
-          results[index] = await checkLink(options.session, requests[index] as PresignRequest, outcome.link, options.profile);
+          results[index] = await checkLink(
+            options.session,
+            requests[index] as PresignRequest,
+            outcome.link,
+            options.profile,
+          );
         } catch (error) {
           results[index] = { message: messageOf(error) };
         }
@@ -169,7 +184,12 @@ async function shareBatch(
 const saidNotes = new WeakMap<ShareOptions, Set<string>>();
 
 /** A checked link: printed when it works; named on stderr with the reason when not (and in --json). */
-function printChecked(checked: CheckedLink, what: string, options: ShareOptions, fail: (what: string, message: string) => void) {
+function printChecked(
+  checked: CheckedLink,
+  what: string,
+  options: ShareOptions,
+  fail: (what: string, message: string) => void,
+) {
   const said = saidNotes.get(options) ?? new Set<string>();
   saidNotes.set(options, said);
   for (const note of checked.report.notes) {

@@ -28,7 +28,9 @@ export async function collectEntries(
     for (const line of parseUriList(await readStdin())) {
       const parsed = parseShareTarget(line.text, options.recursive);
       entries.push(
-        parsed.ok ? { target: parsed.target } : { unusable: `standard input line ${line.line}`, message: parsed.message },
+        parsed.ok
+          ? { target: parsed.target }
+          : { unusable: `standard input line ${line.line}`, message: parsed.message },
       );
     }
   }

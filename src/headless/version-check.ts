@@ -8,7 +8,12 @@ import { DELETE_MARKER_REASON, findVersion } from '../core/versions.js';
  * link's own check then speaks). Servers answer a delete marker's version differently (AWS 405,
  * Ceph a bare 404), so the version list is asked rather than the error read.
  */
-export async function versionProblem(session: S3Session, bucket: string, key: string, versionId: string): Promise<string | undefined> {
+export async function versionProblem(
+  session: S3Session,
+  bucket: string,
+  key: string,
+  versionId: string,
+): Promise<string | undefined> {
   let version;
   try {
     version = await findVersion((token) => session.listVersions(bucket, key, token), versionId);

@@ -166,20 +166,22 @@ export interface VersionsScreen {
 }
 
 export type Screen =
-  | ProfilesScreen
-  | BucketsScreen
-  | ObjectsScreen
-  | ExpiryScreen
-  | ResultScreen
-  | LinksScreen
-  | VersionsScreen;
+  ProfilesScreen | BucketsScreen | ObjectsScreen | ExpiryScreen | ResultScreen | LinksScreen | VersionsScreen;
 export type ScreenKind = Screen['kind'];
 
 /** Work for the effects runner; each finishes with an action carrying the same id. */
 export type Request =
   | { id: number; kind: 'discover-profiles' }
   | { id: number; kind: 'list-buckets'; connection: Connection }
-  | { id: number; kind: 'list-page'; connection: Connection; bucket: string; prefix: string; token?: string; maxKeys?: number }
+  | {
+      id: number;
+      kind: 'list-page';
+      connection: Connection;
+      bucket: string;
+      prefix: string;
+      token?: string;
+      maxKeys?: number;
+    }
   | {
       id: number;
       kind: 'presign';

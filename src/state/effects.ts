@@ -7,7 +7,9 @@ import type { Action, MarkKind, Request } from './app-state.js';
  * Runs one queued request through the ports and answers with the action that completes it.
  * Never throws: a failure becomes a `request-failed` action with a one-line message.
  */
-export function createRequestRunner(services: Services): (request: Request, report?: (action: Action) => void) => Promise<Action> {
+export function createRequestRunner(
+  services: Services,
+): (request: Request, report?: (action: Action) => void) => Promise<Action> {
   const sessions = new Map<string, S3Session>();
   const sessionFor = (connection: Connection): S3Session => {
     const key = JSON.stringify(connection);
@@ -63,7 +65,13 @@ export function createRequestRunner(services: Services): (request: Request, repo
         case 'presign-all': {
           const { bucket, bucketRegion, seconds } = request;
           const outcomes = await sessionFor(request.connection).presignAll(
-            request.keys.map((key) => ({ bucket, key, expiresInSeconds: seconds, method: 'GET', ...(bucketRegion ? { bucketRegion } : {}) })),
+            request.keys.map((key) => ({
+              bucket,
+              key,
+              expiresInSeconds: seconds,
+              method: 'GET',
+              ...(bucketRegion ? { bucketRegion } : {}),
+            })),
           );
           return { type: 'presigned-all', requestId, keys: request.keys, outcomes };
         }

@@ -85,7 +85,11 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   useEffect(() => {
     if (!state.exit) return;
     const location = whereLeft(state);
-    onExit({ code: state.exit.code, ...(state.lastUrl ? { url: state.lastUrl } : {}), ...(location ? { location } : {}) });
+    onExit({
+      code: state.exit.code,
+      ...(state.lastUrl ? { url: state.lastUrl } : {}),
+      ...(location ? { location } : {}),
+    });
     exit();
   }, [state.exit, state.lastUrl, onExit, exit]);
 
@@ -127,9 +131,18 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'expiry':
       return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
     case 'result':
-      return <Result screen={screen} columns={state.terminal.columns} rows={state.terminal.rows} profile={state.connection?.profile} />;
+      return (
+        <Result
+          screen={screen}
+          columns={state.terminal.columns}
+          rows={state.terminal.rows}
+          profile={state.connection?.profile}
+        />
+      );
     case 'links':
-      return <Links screen={screen} format={state.copyFormat} columns={state.terminal.columns} rows={state.terminal.rows} />;
+      return (
+        <Links screen={screen} format={state.copyFormat} columns={state.terminal.columns} rows={state.terminal.rows} />
+      );
     case 'versions':
       return <Versions screen={screen} height={height} />;
   }
@@ -140,10 +153,19 @@ function FinalFrame({ state }: { state: State }) {
   const screen = topScreen(state);
   if (state.exit?.code !== 0) return null;
   if (screen.kind === 'links') {
-    return <Links screen={{ ...screen, notice: undefined }} format={state.copyFormat} columns={state.terminal.columns} rows={Number.MAX_SAFE_INTEGER} />;
+    return (
+      <Links
+        screen={{ ...screen, notice: undefined }}
+        format={state.copyFormat}
+        columns={state.terminal.columns}
+        rows={Number.MAX_SAFE_INTEGER}
+      />
+    );
   }
   if (screen.kind !== 'result') return null;
-  return <Result screen={{ ...screen, showQr: false }} final columns={state.terminal.columns} rows={state.terminal.rows} />;
+  return (
+    <Result screen={{ ...screen, showQr: false }} final columns={state.terminal.columns} rows={state.terminal.rows} />
+  );
 }
 
 function breadcrumb(state: State): string[] {
@@ -166,7 +188,11 @@ function whereLeft(state: State): RememberedLocation | undefined {
   if (!state.connection) return undefined;
   const objects = state.stack.findLast((screen) => screen.kind === 'objects');
   if (objects?.kind !== 'objects') return { profile: state.connection.profile };
-  return { profile: state.connection.profile, bucket: objects.bucket, ...(objects.prefix ? { prefix: objects.prefix } : {}) };
+  return {
+    profile: state.connection.profile,
+    bucket: objects.bucket,
+    ...(objects.prefix ? { prefix: objects.prefix } : {}),
+  };
 }
 
 function terminalSize(stdout: NodeJS.WriteStream): { rows: number; columns: number } {

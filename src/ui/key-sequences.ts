@@ -259,12 +259,13 @@ export function createKeyReader(onKey: (event: KeyEvent) => void, timeoutMs = ES
   const deliver = (result: ParseResult) => {
     pending = result.pending;
     for (const event of result.events) onKey(event);
-    if (pending !== '') timer = setTimeout(() => {
-      timer = undefined;
-      const held = pending;
-      pending = '';
-      deliver(parseKeys(held, true));
-    }, timeoutMs);
+    if (pending !== '')
+      timer = setTimeout(() => {
+        timer = undefined;
+        const held = pending;
+        pending = '';
+        deliver(parseKeys(held, true));
+      }, timeoutMs);
   };
   return {
     push(bytes) {

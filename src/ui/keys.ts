@@ -85,8 +85,23 @@ export const BINDINGS: readonly Binding[] = [
     enabled: hasRows,
     action: (_state, { name }) => ({ type: name === 'home' ? 'move-to-start' : 'move-to-end' }),
   },
-  { keys: ['enter'], label: '⏎', does: 'open', owners: LISTS, footer: 1, enabled: canOpen, action: () => ({ type: 'select' }) },
-  { keys: ['enter'], label: '⏎', does: 'sign the link', owners: ['expiry'], footer: 1, action: () => ({ type: 'select' }) },
+  {
+    keys: ['enter'],
+    label: '⏎',
+    does: 'open',
+    owners: LISTS,
+    footer: 1,
+    enabled: canOpen,
+    action: () => ({ type: 'select' }),
+  },
+  {
+    keys: ['enter'],
+    label: '⏎',
+    does: 'sign the link',
+    owners: ['expiry'],
+    footer: 1,
+    action: () => ({ type: 'select' }),
+  },
   {
     keys: [' '],
     label: 'space',
@@ -131,8 +146,23 @@ export const BINDINGS: readonly Binding[] = [
     footer: 5,
     action: (_state, { name }) => ({ type: 'scroll', by: HELP_SCROLL[name] ?? 0 }),
   },
-  { keys: ['f'], label: 'f', does: 'copy format', owners: ['links'], footer: 2, action: () => ({ type: 'cycle-copy-format' }) },
-  { keys: ['r'], label: 'r', does: 'retry', owners: [...LISTS, 'versions'], footer: 1, enabled: hasError, action: () => ({ type: 'retry' }) },
+  {
+    keys: ['f'],
+    label: 'f',
+    does: 'copy format',
+    owners: ['links'],
+    footer: 2,
+    action: () => ({ type: 'cycle-copy-format' }),
+  },
+  {
+    keys: ['r'],
+    label: 'r',
+    does: 'retry',
+    owners: [...LISTS, 'versions'],
+    footer: 1,
+    enabled: hasError,
+    action: () => ({ type: 'retry' }),
+  },
   {
     keys: ['backspace'],
     label: '⌫',
@@ -143,7 +173,14 @@ export const BINDINGS: readonly Binding[] = [
     enabled: (state) => (listShown(state) && filterOf(state) !== '') || state.stack.length > 1,
     action: (_state, { at }) => ({ type: 'erase', at }),
   },
-  { keys: ['backspace'], label: '⌫', does: 'erase', owners: ['expiry'], footer: 5, action: (_s, { at }) => ({ type: 'erase', at }) },
+  {
+    keys: ['backspace'],
+    label: '⌫',
+    does: 'erase',
+    owners: ['expiry'],
+    footer: 5,
+    action: (_s, { at }) => ({ type: 'erase', at }),
+  },
   {
     keys: ['tab'],
     label: 'tab',
@@ -179,12 +216,27 @@ export const BINDINGS: readonly Binding[] = [
     enabled: (state) => state.stack.some((screen) => screen.kind === 'objects'),
     action: () => ({ type: 'another-object' }),
   },
-  { keys: ['e'], label: 'e', does: 'change expiry', owners: RESULTS, footer: 4, action: () => ({ type: 'change-expiry' }) },
+  {
+    keys: ['e'],
+    label: 'e',
+    does: 'change expiry',
+    owners: RESULTS,
+    footer: 4,
+    action: () => ({ type: 'change-expiry' }),
+  },
   { keys: ['q'], label: 'q', does: 'quit', owners: RESULTS, footer: 2, action: () => ({ type: 'quit' }) },
   { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
   // The MFA prompt.
-  { keys: [TEXT], label: '0-9', does: 'code', owners: ['mfa'], footer: 1, enabled: (s) => mfaCode(s).length < 6, action: typed },
+  {
+    keys: [TEXT],
+    label: '0-9',
+    does: 'code',
+    owners: ['mfa'],
+    footer: 1,
+    enabled: (s) => mfaCode(s).length < 6,
+    action: typed,
+  },
   {
     keys: ['backspace'],
     label: '⌫',
@@ -205,8 +257,22 @@ export const BINDINGS: readonly Binding[] = [
   },
   { keys: ['esc'], label: 'esc', does: 'cancel', owners: ['mfa'], footer: 2, action: () => ({ type: 'back' }) },
   // A question (forget the marks? sign 3,000 links?).
-  { keys: ['y', 'enter'], label: 'y', does: 'yes', owners: ['confirm'], footer: 0, action: () => ({ type: 'answer', yes: true }) },
-  { keys: ['n', 'esc'], label: 'n', does: 'no', owners: ['confirm'], footer: 1, action: () => ({ type: 'answer', yes: false }) },
+  {
+    keys: ['y', 'enter'],
+    label: 'y',
+    does: 'yes',
+    owners: ['confirm'],
+    footer: 0,
+    action: () => ({ type: 'answer', yes: true }),
+  },
+  {
+    keys: ['n', 'esc'],
+    label: 'n',
+    does: 'no',
+    owners: ['confirm'],
+    footer: 1,
+    action: () => ({ type: 'answer', yes: false }),
+  },
   // The help.
   {
     keys: ['up', 'down', 'pageup', 'pagedown'],
@@ -215,9 +281,20 @@ export const BINDINGS: readonly Binding[] = [
     owners: ['help'],
     footer: 1,
     enabled: (state) => helpLength(state) > helpRows(state),
-    action: (state, { name }) => ({ type: 'scroll-help', by: HELP_SCROLL[name] ?? 0, max: helpLength(state) - helpRows(state) }),
+    action: (state, { name }) => ({
+      type: 'scroll-help',
+      by: HELP_SCROLL[name] ?? 0,
+      max: helpLength(state) - helpRows(state),
+    }),
   },
-  { keys: ['esc', '?', 'q'], label: 'esc', does: 'close', owners: ['help'], footer: 0, action: () => ({ type: 'toggle-help' }) },
+  {
+    keys: ['esc', '?', 'q'],
+    label: 'esc',
+    does: 'close',
+    owners: ['help'],
+    footer: 0,
+    action: () => ({ type: 'toggle-help' }),
+  },
   // A terminal too small to draw in: nothing may act unseen.
   { keys: ['q', 'esc'], label: 'q', does: 'quit', owners: ['too-small'], footer: 0, action: () => ({ type: 'quit' }) },
   {
@@ -278,7 +355,20 @@ export function keyName(input: string, key: KeyPress): string {
   return input;
 }
 
-const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'esc', 'tab', 'backspace']);
+const NAMED_KEYS = new Set([
+  'up',
+  'down',
+  'left',
+  'right',
+  'pageup',
+  'pagedown',
+  'home',
+  'end',
+  'enter',
+  'esc',
+  'tab',
+  'backspace',
+]);
 
 /**
  * The action for a key press, from the bindings of whatever owns the keys. It reads the state it
@@ -323,7 +413,8 @@ function hasRows(state: State): boolean {
 function canOpen(state: State): boolean {
   if (!listShown(state)) return false;
   const screen = topScreen(state);
-  if (screen.kind === 'profiles') return state.discovery.status === 'ready' && state.discovery.value.profiles.length > 0;
+  if (screen.kind === 'profiles')
+    return state.discovery.status === 'ready' && state.discovery.value.profiles.length > 0;
   if (screen.kind === 'buckets' && screen.load.status === 'ready') return screen.load.value.length > 0;
   // Where listing was refused, Enter opens the name typed.
   if (screen.kind === 'buckets' || (screen.kind === 'objects' && screen.listing.status === 'denied')) {

@@ -45,4 +45,3 @@ export function enterAlternateScreen(output: NodeJS.WritableStream & { fd?: numb
   process.on('exit', leave);
   return leave;
 }
-

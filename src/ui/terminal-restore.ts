@@ -37,7 +37,10 @@ export function restoreTerminalOnExit(terminal: TerminalStreams): () => void {
     restore();
     const message = error instanceof Error ? error.message : String(error);
     try {
-      writeSync(2, `s3share-tui: ${printable(redactUserinfo((message.split('\n')[0] ?? '').trim() || 'unexpected error'))}\n`);
+      writeSync(
+        2,
+        `s3share-tui: ${printable(redactUserinfo((message.split('\n')[0] ?? '').trim() || 'unexpected error'))}\n`,
+      );
     } catch {
       // No stderr left.
     }

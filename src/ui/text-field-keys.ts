@@ -36,6 +36,7 @@ export function editWithKey(field: TextField, { input, key }: KeyEvent, maxLengt
   if (key.rightArrow) return edit.right(field);
   if (key.home) return edit.home(field);
   if (key.end) return edit.end(field);
-  if (key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return undefined;
+  if (key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown)
+    return undefined;
   return input === '' ? undefined : edit.insert(field, input, maxLength);
 }

@@ -174,13 +174,17 @@ describe('Ctrl-C', () => {
     await app.press('?');
     await app.waitFor('Press any key to close.');
     await app.press(KEY.ctrlC);
-    await expect.poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL).toEqual([{ code: 130, url: undefined }]);
+    await expect
+      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL)
+      .toEqual([{ code: 130, url: undefined }]);
   });
 
   test('inside a burst of keys (typed text and Ctrl-C in one read)', async () => {
     const app = await SCREENS.buckets!();
     app.stdin.write('ab\u0003');
-    await expect.poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL).toEqual([{ code: 130, url: undefined }]);
+    await expect
+      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL)
+      .toEqual([{ code: 130, url: undefined }]);
   });
 });
 
@@ -260,7 +264,9 @@ describe('late answers are dropped', () => {
     expect(app.frame()).toContain('2 objects · 1 folder');
     // Nothing was shown, so quitting reports no URL.
     await app.press(KEY.ctrlC);
-    await expect.poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL).toEqual([{ code: 130, url: undefined }]);
+    await expect
+      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL)
+      .toEqual([{ code: 130, url: undefined }]);
   });
 });
 
@@ -303,7 +309,11 @@ describe('the whole flow by keys', () => {
     expect(url).toContain('invoices/2026/2026-q1.pdf');
     expect(app.lines().join('')).toContain(url);
     await app.press('q');
-    await expect.poll(() => app.onExit.mock.calls, POLL).toEqual([[{ code: 0, url, location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' } }]]);
+    await expect
+      .poll(() => app.onExit.mock.calls, POLL)
+      .toEqual([
+        [{ code: 0, url, location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' } }],
+      ]);
     // The link stays on the terminal after the app ends; the key hints do not.
     expect(app.lines().join('')).toContain(url);
     expect(app.frame()).not.toContain('c copy');

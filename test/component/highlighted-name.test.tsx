@@ -32,9 +32,9 @@ describe('<HighlightedName>', () => {
   it('draws a substring match as one stretch', () => {
     const rows = [{ name: 'invoices/2026-q1.pdf' }];
     const result = fuzzyFilter(rows, 'q1');
-    expect(marked(render(<HighlightedName name={rows[0]!.name} positions={result.positions(rows[0]!)} />).lastFrame())).toBe(
-      'invoices/2026-[q1].pdf',
-    );
+    expect(
+      marked(render(<HighlightedName name={rows[0]!.name} positions={result.positions(rows[0]!)} />).lastFrame()),
+    ).toBe('invoices/2026-[q1].pdf');
   });
 
   it('draws a name without a match plainly', () => {

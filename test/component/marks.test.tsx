@@ -10,7 +10,11 @@ import { BUCKETS, EXPORTS, inTimeZone, world } from '../support/world.js';
 inTimeZone();
 afterEach(() => cleanup());
 
-const markedRow = (frame: string, name: string) => frame.split('\n').find((line) => line.includes(name))?.includes('●');
+const markedRow = (frame: string, name: string) =>
+  frame
+    .split('\n')
+    .find((line) => line.includes(name))
+    ?.includes('●');
 
 async function inExports() {
   const services = world();
@@ -55,7 +59,9 @@ describe('marks', () => {
     await app.press(KEY.end, ' ');
     frame = await app.waitFor('2 marked');
     await app.press(KEY.backspace);
-    frame = await app.waitFor((f) => f.split('\n')[0]!.trimEnd().endsWith('customer-exports') && f.includes('2 marked'));
+    frame = await app.waitFor(
+      (f) => f.split('\n')[0]!.trimEnd().endsWith('customer-exports') && f.includes('2 marked'),
+    );
     expect(markedRow(frame, 'empty/')).toBe(true);
   });
 
@@ -123,9 +129,29 @@ describe('versions', () => {
     ...EXPORTS,
     versioning: 'enabled' as const,
     versions: [
-      { key: 'a-notes.txt', versionId: 'v3-delete-marker-0001', isLatest: true, deleteMarker: true, lastModified: new Date('2026-04-03T00:00:00Z') },
-      { key: 'a-notes.txt', versionId: 'v2-second-000000002', isLatest: false, deleteMarker: false, size: 600, lastModified: new Date('2026-04-02T00:00:00Z') },
-      { key: 'a-notes.txt', versionId: 'v1-first-0000000001', isLatest: false, deleteMarker: false, size: 512, lastModified: new Date('2026-04-01T00:00:00Z') },
+      {
+        key: 'a-notes.txt',
+        versionId: 'v3-delete-marker-0001',
+        isLatest: true,
+        deleteMarker: true,
+        lastModified: new Date('2026-04-03T00:00:00Z'),
+      },
+      {
+        key: 'a-notes.txt',
+        versionId: 'v2-second-000000002',
+        isLatest: false,
+        deleteMarker: false,
+        size: 600,
+        lastModified: new Date('2026-04-02T00:00:00Z'),
+      },
+      {
+        key: 'a-notes.txt',
+        versionId: 'v1-first-0000000001',
+        isLatest: false,
+        deleteMarker: false,
+        size: 512,
+        lastModified: new Date('2026-04-01T00:00:00Z'),
+      },
     ],
   };
 
@@ -159,4 +185,3 @@ describe('versions', () => {
     await app.waitFor('filter: inv');
   });
 });
-

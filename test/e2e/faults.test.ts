@@ -237,7 +237,11 @@ describe('a later page of a listing fails', () => {
     const status = statusLine(session);
     expect(status, `the status line:\n${screen}`).toMatch(/(^|\s)100 objects/);
     // (Soft: the rest of the test still shows whether r works when the hint is not on screen.)
-    const footer = session.lines().filter((line) => line.trim() !== '').at(-1) ?? '';
+    const footer =
+      session
+        .lines()
+        .filter((line) => line.trim() !== '')
+        .at(-1) ?? '';
     expect.soft(footer, `the footer offers the retry:\n${screen}`).toMatch(/r retry/);
     // The rows stay on the screen, the cursor where it was.
     expect(cursorRow(session)).toContain('📄 00099.log');

@@ -77,7 +77,9 @@ describe('escape sequences in regions', () => {
 
 describe('a huge paste', () => {
   test('100 KB pasted into the profile filter is drawn at once, and Ctrl-C still quits at once', async () => {
-    const home = homeWith(`[profile p]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n[profile q]\nregion = eu-west-1\n`);
+    const home = homeWith(
+      `[profile p]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n[profile q]\nregion = eu-west-1\n`,
+    );
     const session = e2e.launch(home);
     await session.waitFor('2 of 2 profiles');
     session.write(`${'x'.repeat(100 * 1024 - 3)}end`);
@@ -110,7 +112,9 @@ process.on('SIGUSR2', () => setImmediate(() => {
     ['an unhandled rejection', 'reject', 1, 's3share-tui: injected rejection'],
     ['process.exit from anywhere', 'exit', 7, undefined],
   ] as const)('%s: raw mode off, cursor shown, one line and no stack trace', async (_name, fault, code, line) => {
-    const home = homeWith(`[profile p]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n[profile q]\nregion = eu-west-1\n`);
+    const home = homeWith(
+      `[profile p]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n[profile q]\nregion = eu-west-1\n`,
+    );
     const session = e2e.launchShell(
       home,
       `stty -g > "$HOME/stty.before"; node '${CLI}'; echo $? > "$HOME/code"; stty -g > "$HOME/stty.after"`,
@@ -121,7 +125,9 @@ process.on('SIGUSR2', () => setImmediate(() => {
     process.kill(pid, 'SIGUSR2');
     expect(await session.waitForExit()).toEqual({ exitCode: 0 });
     expect(readFileSync(join(home.path, 'code'), 'utf8').trim()).toBe(String(code));
-    expect(readFileSync(join(home.path, 'stty.after'), 'utf8')).toBe(readFileSync(join(home.path, 'stty.before'), 'utf8'));
+    expect(readFileSync(join(home.path, 'stty.after'), 'utf8')).toBe(
+      readFileSync(join(home.path, 'stty.before'), 'utf8'),
+    );
     const { raw } = session;
     expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
     if (line) expect(session.screen()).toContain(line);
@@ -136,7 +142,10 @@ describe('a credential_process that never answers', () => {
     // The shell starts a child of its own (sleep), as real helpers do: both must end.
     writeFileSync(script, `#!/bin/sh\nsleep 1000 &\necho $! > "$HOME/sleeper.pid"\nwait\n`, { mode: 0o755 });
     mkdirSync(join(home.path, '.aws'), { mode: 0o700 });
-    writeFileSync(home.configPath, `[profile slow]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\ncredential_process = ${script}\n`);
+    writeFileSync(
+      home.configPath,
+      `[profile slow]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\ncredential_process = ${script}\n`,
+    );
     return home;
   }
   const sleeperGone = (home: { path: string }) => {

@@ -46,7 +46,10 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 's3share-install-'));
   // What a fresh clone holds: the files git tracks (and new ones not ignored), nothing built.
   const clone = join(work, 'clone');
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter((file) => file !== '' && existsSync(join(PROJECT_ROOT, file)));
   for (const file of files) {
@@ -71,14 +74,18 @@ describe('npm pack, npm install -g', () => {
   test('the tarball holds what runs: dist/, package.json, README.md', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
     expect(listed).toContain('package/dist/cli.js');
-    expect(listed.filter((file) => !file.startsWith('package/dist/')).sort()).toEqual(['package/README.md', 'package/package.json']);
+    expect(listed.filter((file) => !file.startsWith('package/dist/')).sort()).toEqual([
+      'package/README.md',
+      'package/package.json',
+    ]);
     expect(listed.some((file) => file.endsWith('.ts') || file.endsWith('.map'))).toBe(false);
   });
 
   test('installs no build or test tools', () => {
     const modules = readdirSync(join(work, 'prefix', 'lib', 'node_modules', 's3share-tui', 'node_modules'));
     expect(modules).toContain('clipboardy');
-    for (const tool of ['esbuild', 'typescript', 'vitest', 'tsx', '@lydell', 's3rver']) expect(modules).not.toContain(tool);
+    for (const tool of ['esbuild', 'typescript', 'vitest', 'tsx', '@lydell', 's3rver'])
+      expect(modules).not.toContain(tool);
   });
 
   test('s3share-tui --version', () => {

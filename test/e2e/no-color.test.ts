@@ -13,7 +13,9 @@ function colourSequences(raw: string): string[] {
   const found: string[] = [];
   for (const match of raw.matchAll(/\x1b\[([\d;:]*)m/g)) {
     const params = (match[1] ?? '').split(/[;:]/).map(Number);
-    const colour = params.some((n) => (n >= 30 && n <= 38) || (n >= 40 && n <= 48) || (n >= 90 && n <= 97) || (n >= 100 && n <= 107));
+    const colour = params.some(
+      (n) => (n >= 30 && n <= 38) || (n >= 40 && n <= 48) || (n >= 90 && n <= 97) || (n >= 100 && n <= 107),
+    );
     if (colour) found.push(JSON.stringify(match[0]));
   }
   return found;

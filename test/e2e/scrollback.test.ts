@@ -36,7 +36,8 @@ async function pane(): Promise<Pane> {
   const server = `s3share-scrollback-${process.pid}-${servers.length}`;
   servers.push(server);
   const env = childEnvironment({ HOME: e2e.home().path, TMUX: undefined, PS1: '$ ' });
-  const tmux = async (...args: string[]) => (await run('tmux', ['-L', server, '-f', '/dev/null', ...args], { env })).stdout;
+  const tmux = async (...args: string[]) =>
+    (await run('tmux', ['-L', server, '-f', '/dev/null', ...args], { env })).stdout;
   await tmux('new-session', '-d', '-x', '100', '-y', '30', 'sh');
   await tmux('set', '-g', 'window-size', 'manual');
   await tmux('set', '-g', 'history-limit', '2000');

@@ -55,7 +55,12 @@ async function listAll(s3: S3Session, prefix: string) {
 beforeAll(async () => {
   useProfile('it');
   const wide = Array.from({ length: FOLDERS }, (_, i) => `wide/f${String(i).padStart(4, '0')}/x.txt`);
-  await createBucket(adminClient(server), bucket, [...TRICKY_KEYS, 'top.txt', ...numberedKeys('many/', PAGED), ...wide]);
+  await createBucket(adminClient(server), bucket, [
+    ...TRICKY_KEYS,
+    'top.txt',
+    ...numberedKeys('many/', PAGED),
+    ...wide,
+  ]);
 }, 180_000);
 
 describe('listing', () => {
@@ -128,7 +133,12 @@ describe('presigned GET', () => {
   it('is refused once expired (signed in the past)', async () => {
     // An explicit signing date: a slow local clock alone is corrected to S3's time (link-check tests).
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    const { url } = await session().presign({ bucket, key: 'top.txt', expiresInSeconds: 3600, signingDate: twoHoursAgo });
+    const { url } = await session().presign({
+      bucket,
+      key: 'top.txt',
+      expiresInSeconds: 3600,
+      signingDate: twoHoursAgo,
+    });
     expect((await fetch(url)).status).toBe(403);
   });
 
@@ -158,7 +168,9 @@ describe('presigned PUT', () => {
 
 describe('errors read as one line', () => {
   it('names a missing bucket', async () => {
-    await expect(session().listPage(`${bucket}-missing`, '')).rejects.toThrow(/^NoSuchBucket \(HTTP 404\): the bucket does not exist\.$/);
+    await expect(session().listPage(`${bucket}-missing`, '')).rejects.toThrow(
+      /^NoSuchBucket \(HTTP 404\): the bucket does not exist\.$/,
+    );
   });
 
   it('names an endpoint that refuses connections', async () => {
@@ -173,7 +185,10 @@ describe('errors read as one line', () => {
 
   it('says when the credentials are wrong', async () => {
     const dir = mkdtempSync(join(tmpdir(), 's3share-it-'));
-    writeFileSync(join(dir, 'credentials'), `[bad]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = wrong\n`);
+    writeFileSync(
+      join(dir, 'credentials'),
+      `[bad]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = wrong\n`,
+    );
     const before = process.env.AWS_SHARED_CREDENTIALS_FILE;
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
     try {

@@ -39,7 +39,11 @@ const AWKWARD_KEYS: Array<[string, string]> = [
 ];
 
 beforeAll(async () => {
-  await createBucket(adminClient(server), bucket, AWKWARD_KEYS.map(([, key]) => key));
+  await createBucket(
+    adminClient(server),
+    bucket,
+    AWKWARD_KEYS.map(([, key]) => key),
+  );
   env = homeWithProfiles(server, ['default']);
   homes.push(env.HOME as string);
 }, 60_000);
@@ -185,21 +189,30 @@ describe('config files', () => {
     [
       'the same profile twice (the later section wins, as in the SDK)',
       (aws) => {
-        writeFileSync(join(aws, 'config'), `[default]\nendpoint_url = http://127.0.0.1:9\n[default]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\n`);
+        writeFileSync(
+          join(aws, 'config'),
+          `[default]\nendpoint_url = http://127.0.0.1:9\n[default]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\n`,
+        );
         writeFileSync(join(aws, 'credentials'), `[default]\n${KEYS}`);
       },
     ],
     [
       '[default] and [profile default]',
       (aws) => {
-        writeFileSync(join(aws, 'config'), `[default]\nregion = ${server.region}\n[profile default]\nendpoint_url = ${server.endpoint}\n`);
+        writeFileSync(
+          join(aws, 'config'),
+          `[default]\nregion = ${server.region}\n[profile default]\nendpoint_url = ${server.endpoint}\n`,
+        );
         writeFileSync(join(aws, 'credentials'), `[default]\n${KEYS}`);
       },
     ],
     [
       'keys in both files for the same profile',
       (aws) => {
-        writeFileSync(join(aws, 'config'), `[default]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\n${KEYS}`);
+        writeFileSync(
+          join(aws, 'config'),
+          `[default]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\n${KEYS}`,
+        );
         writeFileSync(join(aws, 'credentials'), `[default]\n${KEYS}`);
       },
     ],

@@ -30,7 +30,9 @@ const quote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
 
 /** COMPREPLY after Tab at the end of `line`, split into words as bash splits them (at spaces and ':'). */
 function complete(line: string, scriptArgs: readonly string[] = []): string[] {
-  const words = line.split(' ').flatMap((word) => word.split(/(:)/).filter((part, i, all) => part !== '' || all.length === 1));
+  const words = line
+    .split(' ')
+    .flatMap((word) => word.split(/(:)/).filter((part, i, all) => part !== '' || all.length === 1));
   const script = [
     `source <(s3share-tui completion bash ${scriptArgs.join(' ')})`,
     `COMP_WORDS=(${words.map(quote).join(' ')})`,
@@ -99,7 +101,10 @@ describe('fish completion', () => {
   function fishComplete(line: string, scriptArgs: readonly string[] = []): string[] {
     const script = `s3share-tui completion fish ${scriptArgs.join(' ')} | source; complete -C ${quote(line)}`;
     const out = execFileSync('fish', ['--no-config', '-c', script], { env, encoding: 'utf8', timeout: 30_000 });
-    return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0] as string);
+    return out
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split('\t')[0] as string);
   }
 
   test('flags, with their descriptions from --help', () => {
@@ -116,7 +121,9 @@ describe('fish completion', () => {
 
   test('bucket names for s3:// only with --complete-buckets', () => {
     expect(fishComplete(`s3share-tui s3://${bucket.slice(0, 8)}`)).toEqual([]);
-    expect(fishComplete(`s3share-tui --profile default s3://${bucket.slice(0, 8)}`, ['--complete-buckets'])).toContain(`s3://${bucket}/`);
+    expect(fishComplete(`s3share-tui --profile default s3://${bucket.slice(0, 8)}`, ['--complete-buckets'])).toContain(
+      `s3://${bucket}/`,
+    );
   });
 
   test('an unknown shell is one line and exit code 2', () => {
@@ -127,6 +134,8 @@ describe('fish completion', () => {
       failure = error as { status: number; stderr: string };
     }
     expect(failure?.status).toBe(2);
-    expect(failure?.stderr).toBe('s3share-tui: completion takes one of bash, zsh, fish (and optionally --complete-buckets)\n');
+    expect(failure?.stderr).toBe(
+      's3share-tui: completion takes one of bash, zsh, fish (and optionally --complete-buckets)\n',
+    );
   });
 });

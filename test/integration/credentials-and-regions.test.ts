@@ -80,7 +80,10 @@ describe('temporary credentials', () => {
 
   it('cuts the expiry to when the credentials end, and says so', async () => {
     const before = Date.now();
-    const run = await runCli(['--profile', 'temp', '--json', '--hours', '24', '--no-check', `s3://${bucket}/${KEY}`], processProfile(2));
+    const run = await runCli(
+      ['--profile', 'temp', '--json', '--hours', '24', '--no-check', `s3://${bucket}/${KEY}`],
+      processProfile(2),
+    );
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, string | number>;
     const expiresAt = Date.parse(json.expiresAt as string);
@@ -97,7 +100,10 @@ describe('temporary credentials', () => {
   });
 
   it('--debug logs each request with no secret in it', async () => {
-    const run = await runCli(['--profile', 'temp', '--debug', `s3://${bucket}/${KEY}`, '--no-check'], processProfile(2));
+    const run = await runCli(
+      ['--profile', 'temp', '--debug', `s3://${bucket}/${KEY}`, '--no-check'],
+      processProfile(2),
+    );
     const url = new URL(run.stdout.trim());
     const secrets = [
       server.accessKeyId,
@@ -111,14 +117,20 @@ describe('temporary credentials', () => {
   });
 
   it('warns on stderr in plain mode too', async () => {
-    const run = await runCli(['--profile', 'temp', '--hours', '24', '--no-check', `s3://${bucket}/${KEY}`], processProfile(2));
+    const run = await runCli(
+      ['--profile', 'temp', '--hours', '24', '--no-check', `s3://${bucket}/${KEY}`],
+      processProfile(2),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^s3share-tui: warning: the temporary credentials/);
   });
 
   it('keeps the asked expiry when the credentials outlive it', async () => {
-    const run = await runCli(['--profile', 'temp', '--json', '--hours', '1', '--no-check', `s3://${bucket}/${KEY}`], processProfile(5));
+    const run = await runCli(
+      ['--profile', 'temp', '--json', '--hours', '1', '--no-check', `s3://${bucket}/${KEY}`],
+      processProfile(5),
+    );
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(json.expiresIn).toBe(3600);
     expect(json.warning).toBeUndefined();
@@ -128,7 +140,9 @@ describe('temporary credentials', () => {
     const dir = mkdtempSync(join(tmpdir(), 's3share-process-'));
     const script = join(dir, 'fail.mjs');
     writeFileSync(script, "console.error('token file /x/y is unreadable\\nsecond line'); process.exit(3);\n");
-    const env = home(`[profile broken]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\ncredential_process = ${process.execPath} ${script}\n`);
+    const env = home(
+      `[profile broken]\nregion = ${server.region}\nendpoint_url = ${server.endpoint}\ncredential_process = ${process.execPath} ${script}\n`,
+    );
     const run = await runCli(['--profile', 'broken', `s3://${bucket}/${KEY}`], env);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

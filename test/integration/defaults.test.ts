@@ -21,7 +21,10 @@ function homeWithDefaults(toml: string, where: 'xdg' | 'home' = 'home'): NodeJS.
   const env = homeWithProfiles(server, ['default', 'work']);
   const home = env.HOME as string;
   const credentials = join(home, '.aws', 'credentials');
-  writeFileSync(credentials, `[default]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = ${server.secretAccessKey}\n\n[work]\naws_access_key_id = NOTAKEY0000000000000\naws_secret_access_key = wrong\n`);
+  writeFileSync(
+    credentials,
+    `[default]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = ${server.secretAccessKey}\n\n[work]\naws_access_key_id = NOTAKEY0000000000000\naws_secret_access_key = wrong\n`,
+  );
   const dir = where === 'xdg' ? join(home, 'xdg-config') : join(home, '.config');
   mkdirSync(join(dir, 's3share-tui'), { recursive: true });
   writeFileSync(join(dir, 's3share-tui', 'config.toml'), toml);
@@ -57,14 +60,18 @@ describe('the defaults file', () => {
     const env = homeWithDefaults('expiry = "2d"\nprofile = = "work"\n');
     const run = await runCli([target], env);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^s3share-tui: \/.+\/\.config\/s3share-tui\/config\.toml line 2: not valid TOML \(.+\); none of its settings apply\n$/);
+    expect(run.stderr).toMatch(
+      /^s3share-tui: \/.+\/\.config\/s3share-tui\/config\.toml line 2: not valid TOML \(.+\); none of its settings apply\n$/,
+    );
     expect(expiresOf(run.stdout)).toBe('3600');
   });
 
   test('a wrong value: one line, the other settings still apply', async () => {
     const run = await runCli([target], homeWithDefaults('expiry = "12h"\nlink_kind = "zip"\n'));
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/config\.toml line 2: link_kind takes one of "download", "attachment", "upload", not "zip"; ignored\n$/);
+    expect(run.stderr).toMatch(
+      /config\.toml line 2: link_kind takes one of "download", "attachment", "upload", not "zip"; ignored\n$/,
+    );
     expect(run.stderr.split('\n')).toHaveLength(2);
     expect(expiresOf(run.stdout)).toBe('43200');
   });

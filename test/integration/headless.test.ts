@@ -4,7 +4,14 @@ import { join, resolve } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { homeWithProfiles, runCli } from '../support/cli.js';
-import { adminClient, bodyFor, createBucket, s3ServerFromEnv, TRICKY_KEYS, uniqueBucket } from '../support/s3-fixture.js';
+import {
+  adminClient,
+  bodyFor,
+  createBucket,
+  s3ServerFromEnv,
+  TRICKY_KEYS,
+  uniqueBucket,
+} from '../support/s3-fixture.js';
 
 const server = s3ServerFromEnv();
 const bucket = uniqueBucket('headless');
@@ -45,8 +52,24 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
     const run = await runCli(['--json', '--hours', '2', `s3://${bucket}/unicodé/ファイル.txt`], env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['bucket', 'checked', 'expiresAt', 'expiresIn', 'key', 'method', 'region', 'url']);
-    expect(json).toMatchObject({ method: 'GET', bucket, key: 'unicodé/ファイル.txt', region: server.region, expiresIn: 7200, checked: true });
+    expect(Object.keys(json).sort()).toEqual([
+      'bucket',
+      'checked',
+      'expiresAt',
+      'expiresIn',
+      'key',
+      'method',
+      'region',
+      'url',
+    ]);
+    expect(json).toMatchObject({
+      method: 'GET',
+      bucket,
+      key: 'unicodé/ファイル.txt',
+      region: server.region,
+      expiresIn: 7200,
+      checked: true,
+    });
     const expiresAt = Date.parse(json.expiresAt as string);
     expect(expiresAt - before).toBeGreaterThan(7199_000 - 1000);
     expect(expiresAt - before).toBeLessThan(7200_000 + 5000);
@@ -104,7 +127,10 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
       stderr
         .split('\n')
         .filter((line) => line.startsWith('s3share-tui debug: '))
-        .filter((line) => new RegExp(`^s3share-tui debug: HEAD \\S*/${escaped}/? → `).test(line) || /[?&]location\b/.test(line));
+        .filter(
+          (line) =>
+            new RegExp(`^s3share-tui debug: HEAD \\S*/${escaped}/? → `).test(line) || /[?&]location\b/.test(line),
+        );
     const args = ['--debug', '--no-check', '--json', `s3://${bucket}/${TRICKY_KEYS[2]}`];
 
     expect(existsSync(cacheFile)).toBe(false);

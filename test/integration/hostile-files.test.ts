@@ -72,14 +72,24 @@ describe('server words and endpoints in messages', () => {
 
   it('hides the password of an endpoint URL in "cannot connect" and timeout messages', async () => {
     const { env } = home('[default]\nregion = us-east-1\n', keys);
-    const refused = await runCliWithin(['--endpoint-url', 'http://admin:hunter2@127.0.0.1:1', 's3://bkt/k'], env, 20_000);
+    const refused = await runCliWithin(
+      ['--endpoint-url', 'http://admin:hunter2@127.0.0.1:1', 's3://bkt/k'],
+      env,
+      20_000,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Cannot connect to http:\/\/…@127\.0\.0\.1:1/);
     expect(refused.stderr).not.toMatch(/hunter2|admin/);
 
     server.answerWith(() => {}); // never answers
     const silent = await runCliWithin(
-      ['--timeout', '1', '--endpoint-url', `http://admin:hunter2@${server.endpoint.slice('http://'.length)}`, 's3://bkt/k'],
+      [
+        '--timeout',
+        '1',
+        '--endpoint-url',
+        `http://admin:hunter2@${server.endpoint.slice('http://'.length)}`,
+        's3://bkt/k',
+      ],
       env,
       20_000,
     );
@@ -123,9 +133,14 @@ describe('credential_process', () => {
     expect(run.ms).toBeLessThan(10_000);
     expect(run.stderr).toMatch(/credential_process of profile “slow” did not answer in 2 s/);
     const sleeper = Number(readFileSync(pidFile, 'utf8'));
-    await expect.poll(() => existsSync(`/proc/${sleeper}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${sleeper}/status`, 'utf8')), {
-      timeout: 5000,
-    }).toBe(false);
+    await expect
+      .poll(
+        () => existsSync(`/proc/${sleeper}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${sleeper}/status`, 'utf8')),
+        {
+          timeout: 5000,
+        },
+      )
+      .toBe(false);
   });
 
   it('an Expiration that is not a date is treated as unknown, said once naming the profile', async () => {
@@ -137,7 +152,9 @@ describe('credential_process', () => {
       `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "AKID", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "not-a-date"}'\n`,
       { mode: 0o755 },
     );
-    const { env } = home(`[profile odd]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\ncredential_process = ${script}\n`);
+    const { env } = home(
+      `[profile odd]\nregion = us-east-1\nendpoint_url = ${server.endpoint}\ncredential_process = ${script}\n`,
+    );
     const run = await runCliWithin(['--profile', 'odd', '--no-check', '--json', 's3://bkt/k'], env, 20_000);
     expect(run.stderr.match(/profile “odd” carry an expiration that is not a date/g)).toHaveLength(1);
     expect(run.code).toBe(0);

@@ -42,13 +42,23 @@ function connect(cachePath = join(mkdtempSync(join(dir, 'cache-')), 'regions.jso
 
 const bucketsXml = (buckets: { name: string; region?: string }[], token?: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Buckets>${buckets
-    .map((b) => `<Bucket><Name>${b.name}</Name>${b.region === undefined ? '' : `<BucketRegion>${b.region}</BucketRegion>`}</Bucket>`)
+    .map(
+      (b) =>
+        `<Bucket><Name>${b.name}</Name>${b.region === undefined ? '' : `<BucketRegion>${b.region}</BucketRegion>`}</Bucket>`,
+    )
     .join('')}</Buckets>${token ? `<ContinuationToken>${token}</ContinuationToken>` : ''}</ListAllMyBucketsResult>`;
 
 describe('regions from a hostile server', () => {
   it('drops a ListBuckets BucketRegion holding escape sequences, and never caches it', async () => {
     server.answerWith((_request, res) =>
-      xml(res, 200, bucketsXml([{ name: 'evil', region: `us-east-1${EVIL}` }, { name: 'good', region: 'eu-west-2' }])),
+      xml(
+        res,
+        200,
+        bucketsXml([
+          { name: 'evil', region: `us-east-1${EVIL}` },
+          { name: 'good', region: 'eu-west-2' },
+        ]),
+      ),
     );
     const { s3, cachePath } = connect();
     const buckets = await s3.listBuckets();
@@ -90,7 +100,9 @@ describe('paging that never ends', () => {
       xml(res, 200, bucketsXml([{ name: `bucket-${page}` }], 'same-token'));
     });
     const { s3 } = connect();
-    await expect(within(s3.listBuckets(), 10_000, 'listBuckets')).rejects.toThrow(/same page \(a repeated continuation token\)/);
+    await expect(within(s3.listBuckets(), 10_000, 'listBuckets')).rejects.toThrow(
+      /same page \(a repeated continuation token\)/,
+    );
     expect(server.requests.length).toBe(2);
   });
 
@@ -131,7 +143,9 @@ describe('huge answers', () => {
       sent.push(endlessBody(res, 200, HUGE));
     });
     const { s3 } = connect();
-    await expect(within(s3.listPage('b', ''), 30_000, 'listPage')).rejects.toThrow(/answer \(HTTP 200\) is larger than 16 MB/);
+    await expect(within(s3.listPage('b', ''), 30_000, 'listPage')).rejects.toThrow(
+      /answer \(HTTP 200\) is larger than 16 MB/,
+    );
     for (const count of await Promise.all(sent)) expect(count).toBeLessThan(64 * 1024 * 1024);
   }, 60_000);
 });

@@ -90,7 +90,9 @@ describe('answers only AWS gives, each with its own message', () => {
       message: `User: arn:aws:iam::111122223333:user/sharer is not authorized to perform: kms:Decrypt on resource: ${KMS_KEY} because no identity-based policy allows the kms:Decrypt action`,
     });
     expect(problem).toBe('kms-denied');
-    expect(line).toContain(`The object is encrypted with KMS key ${KMS_KEY} that profile “default” may not use (kms:Decrypt denied)`);
+    expect(line).toContain(
+      `The object is encrypted with KMS key ${KMS_KEY} that profile “default” may not use (kms:Decrypt denied)`,
+    );
   });
 
   it('403 from a Requester Pays bucket: explains and suggests --request-payer', async () => {
@@ -118,7 +120,13 @@ describe('answers only AWS gives, each with its own message', () => {
   it('301 with x-amz-bucket-region: signed again for that region, proven, and printed', async () => {
     proxy.failNext(
       1,
-      { kind: 'status', status: 301, code: 'PermanentRedirect', message: 'The bucket you are attempting to access must be addressed using the specified endpoint.', headers: { 'x-amz-bucket-region': 'eu-west-1' } },
+      {
+        kind: 'status',
+        status: 301,
+        code: 'PermanentRedirect',
+        message: 'The bucket you are attempting to access must be addressed using the specified endpoint.',
+        headers: { 'x-amz-bucket-region': 'eu-west-1' },
+      },
       linkCheck,
     );
     const run = await runCli(['--json', target], env);
@@ -148,11 +156,18 @@ describe('answers only AWS gives, each with its own message', () => {
       message: 'The provided token has expired.',
     });
     expect(problem).toBe('credentials-expired');
-    expect(line).toContain('The credentials of profile “default” have expired or were revoked: run `aws sso login --profile default`');
+    expect(line).toContain(
+      'The credentials of profile “default” have expired or were revoked: run `aws sso login --profile default`',
+    );
   });
 
   it('403 AccessDenied: the profile may not read the object', async () => {
-    const { line, problem } = await refused({ kind: 'status', status: 403, code: 'AccessDenied', message: 'Access Denied' });
+    const { line, problem } = await refused({
+      kind: 'status',
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Access Denied',
+    });
     expect(problem).toBe('access-denied');
     expect(line).toContain('The credentials of profile “default” may not read this object (AccessDenied)');
   });

@@ -34,7 +34,12 @@ beforeAll(async () => {
   await admin.send(new PutObjectCommand({ Bucket: bucket, Key: GONE, Body: bodyFor(GONE) }));
   await admin.send(new DeleteObjectCommand({ Bucket: bucket, Key: GONE }));
   await admin.send(
-    new PutObjectCommand({ Bucket: bucket, Key: PDF, Body: Buffer.from('%PDF-1.4\n'), ContentType: 'application/octet-stream' }),
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: PDF,
+      Body: Buffer.from('%PDF-1.4\n'),
+      ContentType: 'application/octet-stream',
+    }),
   );
   await admin.send(
     new PutObjectCommand({
@@ -137,7 +142,11 @@ describe('a good link', () => {
 
 describe('an object encrypted with a customer-provided key (SSE-C)', () => {
   it('non-interactive: exit 1 naming SSE-C and the headers a recipient must send', async () => {
-    expectProblem(await runCli([`s3://${bucket}/${SSE_C}`], env), SSE_C, /customer-provided key \(SSE-C\).*x-amz-server-side-encryption-customer-\*/);
+    expectProblem(
+      await runCli([`s3://${bucket}/${SSE_C}`], env),
+      SSE_C,
+      /customer-provided key \(SSE-C\).*x-amz-server-side-encryption-customer-\*/,
+    );
   });
 
   it('--json: the URL, checked: true, problem "sse-c" and the message', async () => {
@@ -201,7 +210,9 @@ describe('a local clock 3 hours off', () => {
       for (const round of [1, 2]) {
         const run = await runUnderFaketime(offset, ['--json', `s3://${bucket}/${PLAIN}`], home);
         expect(run.code, `round ${round}: ${run.stderr}`).toBe(0);
-        expect(run.stderr).toBe(`s3share-tui: warning: your clock is 3 h 0 m ${direction} S3's; links are signed with S3's time\n`);
+        expect(run.stderr).toBe(
+          `s3share-tui: warning: your clock is 3 h 0 m ${direction} S3's; links are signed with S3's time\n`,
+        );
         const json = JSON.parse(run.stdout) as { url: string; expiresAt: string; checked: boolean };
         expect(json.checked).toBe(true);
         // Expiry times in S3's (here: the real) time.
@@ -228,9 +239,15 @@ describe('a wrong signature', () => {
   });
 
   it('a profile with the wrong secret: exit 1 saying the secret key does not match', async () => {
-    const wrong = homeWithProfiles({ ...server, secretAccessKey: 'not-the-secret-key-at-all-0123456789abcd' }, ['default']);
+    const wrong = homeWithProfiles({ ...server, secretAccessKey: 'not-the-secret-key-at-all-0123456789abcd' }, [
+      'default',
+    ]);
     try {
-      expectProblem(await runCli([`s3://${bucket}/${PLAIN}`], wrong), PLAIN, /secret key of profile “default” does not match/);
+      expectProblem(
+        await runCli([`s3://${bucket}/${PLAIN}`], wrong),
+        PLAIN,
+        /secret key of profile “default” does not match/,
+      );
     } finally {
       rmSync(wrong.HOME as string, { recursive: true, force: true });
     }

@@ -28,7 +28,10 @@ describe('opening the URL in a browser', () => {
     dirs.push(dir);
     const record = join(dir, 'browser.txt');
     const browser = join(dir, 'browser');
-    writeFileSync(browser, `#!/bin/sh\n{ printf 'url=%s\\n' "$1"; env; } > "${record}.tmp" && mv "${record}.tmp" "${record}"\n`);
+    writeFileSync(
+      browser,
+      `#!/bin/sh\n{ printf 'url=%s\\n' "$1"; env; } > "${record}.tmp" && mv "${record}.tmp" "${record}"\n`,
+    );
     chmodSync(browser, 0o755);
     const url = 'http://127.0.0.1:7480/b/k%20x.txt?X-Amz-Signature=abc&X-Amz-Expires=60';
     const env = {

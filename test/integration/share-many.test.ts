@@ -1,9 +1,4 @@
-import {
-  DeleteObjectCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutBucketVersioningCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createS3Connector } from '../../src/adapters/aws-s3.js';
 import type { S3Session } from '../../src/core/ports.js';
@@ -51,7 +46,9 @@ beforeAll(async () => {
   // A folder marker, as consoles create them: not an object anyone shares.
   await admin.send(new PutObjectCommand({ Bucket: plain, Key: 'reports/2026/', Body: Buffer.alloc(0) }));
   await createBucket(admin, versioned, ['doc.txt.bak']);
-  await admin.send(new PutBucketVersioningCommand({ Bucket: versioned, VersioningConfiguration: { Status: 'Enabled' } }));
+  await admin.send(
+    new PutBucketVersioningCommand({ Bucket: versioned, VersioningConfiguration: { Status: 'Enabled' } }),
+  );
   for (const body of ['first version\n', 'second version\n']) {
     const put = await admin.send(new PutObjectCommand({ Bucket: versioned, Key: 'doc.txt', Body: Buffer.from(body) }));
     versions.push({ id: put.VersionId as string, body });
@@ -113,7 +110,10 @@ describe('--recursive', () => {
   it('prints one working URL per object under the prefix, at any depth, in key order', async () => {
     const run = await runCli(['--recursive', '--json', `s3://${plain}/reports/`], env);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const links = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { key: string; url: string });
+    const links = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { key: string; url: string });
     expect(links.map((l) => l.key)).toEqual([...TREE].sort());
     for (const link of links) {
       const response = await fetch(link.url);
@@ -128,7 +128,9 @@ describe('--recursive', () => {
     const folder = await runCli([`s3://${plain}/reports/`], env);
     expect(folder.code).toBe(2);
     expect(folder.stdout).toBe('');
-    expect(folder.stderr.split('\n')[0]).toBe(`s3share-tui: s3://${plain}/reports/ is a folder: add --recursive to share every object under it`);
+    expect(folder.stderr.split('\n')[0]).toBe(
+      `s3share-tui: s3://${plain}/reports/ is a folder: add --recursive to share every object under it`,
+    );
   });
 
   it('names an empty prefix on stderr and exits 1', async () => {
@@ -147,7 +149,9 @@ describe('several URIs, and lists on standard input', () => {
     const urls = run.stdout.trimEnd().split('\n');
     expect(urls).toHaveLength(2);
     expect(run.stdout.endsWith('\n')).toBe(true);
-    expect(run.stderr).toBe(`s3share-tui: s3://${plain}/missing.txt: NotFound (HTTP 404): the object does not exist.\n`);
+    expect(run.stderr).toBe(
+      `s3share-tui: s3://${plain}/missing.txt: NotFound (HTTP 404): the object does not exist.\n`,
+    );
     expect((await fetchText(urls[0] as string)).body).toBe(bodyFor('two.txt').toString());
     expect((await fetchText(urls[1] as string)).body).toBe(bodyFor('one.txt').toString());
   });
@@ -156,7 +160,10 @@ describe('several URIs, and lists on standard input', () => {
     const input = `# exported by a script\n\ns3://${plain}/reports/a b+c.txt\r\nnot-a-uri\n   s3://${plain}/two.txt\n`;
     const run = await runCli(['--json', `s3://${plain}/one.txt`, '-', `s3://${plain}/report.txt`], env, [], input);
     expect(run.code).toBe(1);
-    const keys = run.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { key: string }).key);
+    const keys = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { key: string }).key);
     expect(keys).toEqual(['one.txt', 'reports/a b+c.txt', 'two.txt', 'report.txt']);
     expect(run.stderr).toMatch(/^s3share-tui: standard input line 4: expected s3:\/\/BUCKET\/KEY, got “not-a-uri”\n$/);
   });
@@ -185,7 +192,10 @@ describe('--format and --json', () => {
   it('tsv: key, tab, URL', async () => {
     const run = await runCli(args('tsv'), env);
     expect(run.code).toBe(0);
-    const rows = run.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.map((r) => r[0])).toEqual(['reports/a b+c.txt', 'one.txt']);
     expect((await fetchText(rows[0]?.[1] as string)).body).toBe(bodyFor('reports/a b+c.txt').toString());
   });
@@ -215,10 +225,21 @@ describe('--format and --json', () => {
   it('--json: JSON Lines, one object per link with the same fields as for one link', async () => {
     const run = await runCli(['--json', ...args('plain').slice(2)], env);
     expect(run.code).toBe(0);
-    const records = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toHaveLength(2);
     for (const record of records) {
-      expect(Object.keys(record).sort()).toEqual(['bucket', 'expiresAt', 'expiresIn', 'key', 'method', 'region', 'url']);
+      expect(Object.keys(record).sort()).toEqual([
+        'bucket',
+        'expiresAt',
+        'expiresIn',
+        'key',
+        'method',
+        'region',
+        'url',
+      ]);
     }
     expect(records.map((r) => r.key)).toEqual(['reports/a b+c.txt', 'one.txt']);
   });

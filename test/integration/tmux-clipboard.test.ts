@@ -6,7 +6,8 @@ import { readTmuxSetClipboard, withoutAwsVariables } from '../../src/adapters/os
 describe('readTmuxSetClipboard', () => {
   it('reads the option from a real tmux server, with no AWS variables in its environment', async () => {
     const server = `s3share-clip-${process.pid}`;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', server, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    const tmux = (...args: string[]) =>
+      execFileSync('tmux', ['-L', server, '-f', '/dev/null', ...args], { encoding: 'utf8' });
     try {
       tmux('new-session', '-d', 'sh');
       tmux('set', '-s', 'set-clipboard', 'off');

@@ -273,7 +273,9 @@ export class FakeS3 implements S3Connector {
       listPageRecursive: (bucket, prefix, token, maxKeys) => {
         const args = [bucket, prefix, token] as const;
         record('listPageRecursive', args);
-        return this.control.run('listPageRecursive', args, () => this.treePage(account(), bucket, prefix, token, maxKeys));
+        return this.control.run('listPageRecursive', args, () =>
+          this.treePage(account(), bucket, prefix, token, maxKeys),
+        );
       },
       listVersions: (bucket, key, token) => {
         const args = [bucket, key, token] as const;
@@ -293,7 +295,11 @@ export class FakeS3 implements S3Connector {
             const version = found.versions?.find((v) => v.key === key && v.versionId === versionId);
             if (!version) throw new Error(`NoSuchVersion: no version ${versionId} of s3://${bucket}/${key}`);
             if (version.deleteMarker) throw new Error(DELETE_MARKER_REASON);
-            return { key, size: version.size ?? 0, ...(version.lastModified ? { lastModified: version.lastModified } : {}) };
+            return {
+              key,
+              size: version.size ?? 0,
+              ...(version.lastModified ? { lastModified: version.lastModified } : {}),
+            };
           }
           const object = found.objects?.find((o) => o.key === key);
           if (!object) throw new Error(`NotFound: no object s3://${bucket}/${key}`);
@@ -330,7 +336,8 @@ export class FakeS3 implements S3Connector {
           if (this.options.checkLink) return this.options.checkLink(presigned);
           const scope = presigned.method === 'GET' ? 'link' : 'bucket';
           const bucket = account().find((b) => b.name === presigned.bucket);
-          const exists = scope === 'bucket' ? bucket !== undefined : bucket?.objects?.some((o) => o.key === presigned.key);
+          const exists =
+            scope === 'bucket' ? bucket !== undefined : bucket?.objects?.some((o) => o.key === presigned.key);
           if (exists) return { ok: true, scope, status: scope === 'link' ? 206 : 200 };
           const answer = bucket ? { status: 404, code: 'NoSuchKey' } : { status: 404, code: 'NoSuchBucket' };
           const problem = classifyLinkAnswer(answer, { profile, scope });
@@ -386,7 +393,13 @@ export class FakeS3 implements S3Connector {
   }
 
   /** ListObjectsV2 without a delimiter: every object under the prefix, in key order. */
-  private treePage(buckets: FakeBucket[], bucketName: string, prefix: string, token?: string, maxKeys?: number): ListPage {
+  private treePage(
+    buckets: FakeBucket[],
+    bucketName: string,
+    prefix: string,
+    token?: string,
+    maxKeys?: number,
+  ): ListPage {
     const objects = (findBucket(buckets, bucketName).objects ?? [])
       .filter((o) => o.key.startsWith(prefix))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

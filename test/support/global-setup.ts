@@ -12,7 +12,8 @@ export default function setup(): () => void {
   // user's is: a cold cache in each test's fresh HOME would make every start pay for filling it.
   const compileCache = mkdtempSync(join(tmpdir(), 's3share-compile-cache-'));
   process.env.S3SHARE_TEST_COMPILE_CACHE = compileCache;
-  const removeCompileCache = () => rmSync(compileCache, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  const removeCompileCache = () =>
+    rmSync(compileCache, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   if (process.env.S3_ENDPOINT) return removeCompileCache;
   const dir = mkdtempSync(join(tmpdir(), 's3share-rgw-'));
   rmSync(dir, { recursive: true, force: true });

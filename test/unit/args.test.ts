@@ -5,8 +5,17 @@ describe('parseArguments', () => {
   it('reads every flag', () => {
     expect(
       parseArguments([
-        '--profile', 'prod', '--bucket', 'exports', '--prefix', 'invoices/2026/',
-        '--region', 'eu-west-1', '--endpoint-url', 'http://127.0.0.1:9000', '--path-style',
+        '--profile',
+        'prod',
+        '--bucket',
+        'exports',
+        '--prefix',
+        'invoices/2026/',
+        '--region',
+        'eu-west-1',
+        '--endpoint-url',
+        'http://127.0.0.1:9000',
+        '--path-style',
       ]),
     ).toMatchObject({
       profile: 'prod',
@@ -89,7 +98,10 @@ describe('clipboard flags', () => {
 describe('sharing many links', () => {
   it('reads --recursive, --version-id and --format', () => {
     expect(parseArguments(['-r', 's3://bkt/logs/'])).toMatchObject({ recursive: true, targets: ['s3://bkt/logs/'] });
-    expect(parseArguments(['--version-id', 'Z.8k', 's3://bkt/k'])).toMatchObject({ versionId: 'Z.8k', targets: ['s3://bkt/k'] });
+    expect(parseArguments(['--version-id', 'Z.8k', 's3://bkt/k'])).toMatchObject({
+      versionId: 'Z.8k',
+      targets: ['s3://bkt/k'],
+    });
     expect(parseArguments(['--format', 'CSV', '-']).format).toBe('csv');
     expect(parseArguments(['s3://bkt/k']).format).toBe('plain');
     expect(parseArguments(['--recursive', 's3://bkt', 's3://bkt/'])).toMatchObject({ recursive: true });
@@ -119,7 +131,8 @@ describe('--help', () => {
   it('fits 80 columns and names every non-interactive flag', () => {
     const lines = USAGE.split('\n');
     expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
-    for (const flag of ['--recursive', '--version-id', '--format', '--json', '--no-check', ' - ']) expect(USAGE).toContain(flag);
+    for (const flag of ['--recursive', '--version-id', '--format', '--json', '--no-check', ' - '])
+      expect(USAGE).toContain(flag);
   });
 });
 

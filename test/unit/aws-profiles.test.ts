@@ -87,7 +87,12 @@ describe('discoverProfiles', () => {
   });
 
   it('lists environment credentials first', async () => {
-    const env = { ...fixture({ credentials: CREDENTIALS }), AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'eu-north-1' };
+    const env = {
+      ...fixture({ credentials: CREDENTIALS }),
+      AWS_ACCESS_KEY_ID: 'AKID',
+      AWS_SECRET_ACCESS_KEY: 's',
+      AWS_REGION: 'eu-north-1',
+    };
     const { profiles } = await discoverProfiles(env);
     expect(profiles[0]).toEqual({ name: '(environment)', kind: 'environment', region: 'eu-north-1' });
   });
@@ -123,7 +128,10 @@ describe('discoverProfiles', () => {
   it('falls back to ~/.aws under HOME', async () => {
     const env = fixture({});
     const discovery = await discoverProfiles({ HOME: env.HOME });
-    expect(discovery.files.map((f) => f.path)).toEqual([join(env.HOME, '.aws', 'config'), join(env.HOME, '.aws', 'credentials')]);
+    expect(discovery.files.map((f) => f.path)).toEqual([
+      join(env.HOME, '.aws', 'config'),
+      join(env.HOME, '.aws', 'credentials'),
+    ]);
   });
 
   it('survives empty files and binary garbage, and says which file is not text', async () => {

@@ -150,7 +150,13 @@ describe('s3:// arguments', () => {
   });
 
   it('keys with control characters and bidi marks are shown escaped, never raw', () => {
-    for (const key of ['line\nbreak', 'ctl\u0001\u007f\u009b', '\u202Eexe.txt', '\u001b]52;c;aGk=\u0007', '\u200F\u2066rtl\u2069']) {
+    for (const key of [
+      'line\nbreak',
+      'ctl\u0001\u007f\u009b',
+      '\u202Eexe.txt',
+      '\u001b]52;c;aGk=\u0007',
+      '\u200F\u2066rtl\u2069',
+    ]) {
       const shown = printable(key);
       expect(shown, JSON.stringify(shown)).not.toMatch(UNSAFE);
     }
@@ -215,15 +221,25 @@ describe('config files', () => {
       AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
     });
   }
-  const write = (name: string, content: string | Buffer): Setup => (dir) => writeFileSync(join(dir, name), content);
-  const both = (...steps: Setup[]): Setup => (dir) => steps.forEach((step) => step(dir));
+  const write =
+    (name: string, content: string | Buffer): Setup =>
+    (dir) =>
+      writeFileSync(join(dir, name), content);
+  const both =
+    (...steps: Setup[]): Setup =>
+    (dir) =>
+      steps.forEach((step) => step(dir));
   const GARBAGE = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
   const KEYS = '[a]\naws_access_key_id = AKIDA\naws_secret_access_key = s\n';
 
   it.each<[string, Setup, { states: string[]; names: string[]; problem?: RegExp }]>([
     ['both missing', () => {}, { states: ['missing', 'missing'], names: [] }],
     ['both empty', both(write('config', ''), write('credentials', '')), { states: ['read', 'read'], names: [] }],
-    ['only blank lines and comments', write('config', '\n\n# c\n; c\n   \n'), { states: ['read', 'missing'], names: [] }],
+    [
+      'only blank lines and comments',
+      write('config', '\n\n# c\n; c\n   \n'),
+      { states: ['read', 'missing'], names: [] },
+    ],
     [
       'config is a directory (unreadable)',
       (dir) => mkdirSync(join(dir, 'config')),
@@ -276,13 +292,18 @@ describe('config files', () => {
   });
 
   it('a duplicate profile reads as the AWS SDK reads it: one entry, the later values win', async () => {
-    const discovery = await discover(write('config', '[profile a]\nregion = us-east-1\n[profile a]\nregion = eu-west-1\n'));
+    const discovery = await discover(
+      write('config', '[profile a]\nregion = us-east-1\n[profile a]\nregion = eu-west-1\n'),
+    );
     expect(discovery.profiles).toEqual([{ name: 'a', kind: 'none', region: 'eu-west-1' }]);
   });
 
   it('a looping source_profile is listed as a role (the loop is reported when it is used, not here)', async () => {
     const discovery = await discover(
-      write('config', '[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n'),
+      write(
+        'config',
+        '[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n',
+      ),
     );
     expect(discovery.profiles.map((p) => p.kind)).toEqual(['role', 'role']);
   });

@@ -202,7 +202,11 @@ describe('regions remembered between runs', () => {
       const { cache, regions } = memoryCache();
       const { s3, asked } = session(
         (method, _path, query) =>
-          method === 'HEAD' ? { status: 403 } : 'location' in query ? { status: 200, body: LOCATION(constraint) } : { status: 500 },
+          method === 'HEAD'
+            ? { status: 403 }
+            : 'location' in query
+              ? { status: 200, body: LOCATION(constraint) }
+              : { status: 500 },
         cache,
       );
       expect(await s3.bucketRegion('b')).toBe(region);
@@ -225,7 +229,10 @@ describe('regions remembered between runs', () => {
 
   it("remembers ListBuckets' BucketRegion", async () => {
     const { cache, regions } = memoryCache();
-    const { s3 } = session((method) => (method === 'GET' ? { status: 200, body: LIST_BUCKETS } : { status: 500 }), cache);
+    const { s3 } = session(
+      (method) => (method === 'GET' ? { status: 200, body: LIST_BUCKETS } : { status: 500 }),
+      cache,
+    );
     await s3.listBuckets();
     expect(Object.fromEntries(regions)).toEqual({ 'aws eu-bucket': 'eu-west-2' });
     // A later run needs no request for it.
@@ -237,35 +244,42 @@ describe('regions remembered between runs', () => {
   it.each([
     [301, 'PermanentRedirect'],
     [400, 'AuthorizationHeaderMalformed'],
-  ])('when a remembered region is refused (%i), looks it up afresh and sends the listing again', async (status, code) => {
-    const { cache, regions } = memoryCache({ 'aws b': 'eu-west-3' });
-    const { s3, asked, signedFor } = session((method, _path, query) => {
-      if (method === 'HEAD') return { status: 200, headers: { 'x-amz-bucket-region': 'ap-south-1' } };
-      if (!('list-type' in query)) return { status: 500 };
-      return signedFor.at(-1) === 'ap-south-1'
-        ? { status: 200, body: EMPTY_LISTING }
-        : { status, body: s3Error(code), headers: { 'x-amz-bucket-region': 'ap-south-1' } };
-    }, cache);
-    await s3.listPage('b', '');
-    expect(asked.map((a) => a.split(' ')[0])).toEqual(['GET', 'HEAD', 'GET']);
-    expect(signedFor[0]).toBe('eu-west-3');
-    expect(signedFor.at(-1)).toBe('ap-south-1');
-    expect(Object.fromEntries(regions)).toEqual({ 'aws b': 'ap-south-1' });
-    // The next run goes straight to the new region.
-    const next = session((method, _path, query) => ('list-type' in query ? { status: 200, body: EMPTY_LISTING } : { status: 500 }), cache);
-    await next.s3.listPage('b', '');
-    expect(next.asked.map((a) => a.split(' ')[0])).toEqual(['GET']);
-    expect(next.signedFor).toEqual(['ap-south-1']);
-  });
+  ])(
+    'when a remembered region is refused (%i), looks it up afresh and sends the listing again',
+    async (status, code) => {
+      const { cache, regions } = memoryCache({ 'aws b': 'eu-west-3' });
+      const { s3, asked, signedFor } = session((method, _path, query) => {
+        if (method === 'HEAD') return { status: 200, headers: { 'x-amz-bucket-region': 'ap-south-1' } };
+        if (!('list-type' in query)) return { status: 500 };
+        return signedFor.at(-1) === 'ap-south-1'
+          ? { status: 200, body: EMPTY_LISTING }
+          : { status, body: s3Error(code), headers: { 'x-amz-bucket-region': 'ap-south-1' } };
+      }, cache);
+      await s3.listPage('b', '');
+      expect(asked.map((a) => a.split(' ')[0])).toEqual(['GET', 'HEAD', 'GET']);
+      expect(signedFor[0]).toBe('eu-west-3');
+      expect(signedFor.at(-1)).toBe('ap-south-1');
+      expect(Object.fromEntries(regions)).toEqual({ 'aws b': 'ap-south-1' });
+      // The next run goes straight to the new region.
+      const next = session(
+        (method, _path, query) => ('list-type' in query ? { status: 200, body: EMPTY_LISTING } : { status: 500 }),
+        cache,
+      );
+      await next.s3.listPage('b', '');
+      expect(next.asked.map((a) => a.split(' ')[0])).toEqual(['GET']);
+      expect(next.signedFor).toEqual(['ap-south-1']);
+    },
+  );
 
   it('gives up after one fresh lookup when the bucket still refuses, and remembers what the lookup said', async () => {
     const { cache, regions } = memoryCache({ 'aws b': 'eu-west-3' });
-    const { s3, asked } = session((method, _path, query) =>
-      method === 'HEAD'
-        ? { status: 200, headers: { 'x-amz-bucket-region': 'ap-south-1' } }
-        : 'list-type' in query
-          ? { status: 400, body: s3Error('InvalidArgument') }
-          : { status: 500 },
+    const { s3, asked } = session(
+      (method, _path, query) =>
+        method === 'HEAD'
+          ? { status: 200, headers: { 'x-amz-bucket-region': 'ap-south-1' } }
+          : 'list-type' in query
+            ? { status: 400, body: s3Error('InvalidArgument') }
+            : { status: 500 },
       cache,
     );
     await expect(s3.listPage('b', '')).rejects.toThrow(/InvalidArgument/);
@@ -275,8 +289,11 @@ describe('regions remembered between runs', () => {
 
   it('does not send the request again when the fresh lookup gives the same region', async () => {
     const { cache, regions } = memoryCache({ 'aws b': 'eu-west-3' });
-    const { s3, asked } = session((method) =>
-      method === 'HEAD' ? { status: 200, headers: { 'x-amz-bucket-region': 'eu-west-3' } } : { status: 403, body: s3Error('AccessDenied') },
+    const { s3, asked } = session(
+      (method) =>
+        method === 'HEAD'
+          ? { status: 200, headers: { 'x-amz-bucket-region': 'eu-west-3' } }
+          : { status: 403, body: s3Error('AccessDenied') },
       cache,
     );
     await expect(s3.listPage('b', '')).rejects.toThrow(/AccessDenied/);

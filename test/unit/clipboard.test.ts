@@ -70,7 +70,10 @@ describe('what an OSC 52 copy says', () => {
   it.each([
     ['external', 'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (it is external)'],
     ['off', 'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (it is off)'],
-    [undefined, 'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (its setting could not be read)'],
+    [
+      undefined,
+      'Sent to the terminal (OSC 52); in tmux allow it with set -s set-clipboard on (its setting could not be read)',
+    ],
   ])('inside tmux with set-clipboard %s: says how to allow it', async (setting, message) => {
     const { outcome, asked } = await copyWith({ TMUX: '/tmp/tmux-1000/default,1,0' }, setting);
     expect(outcome.ok && outcome.message).toBe(message);

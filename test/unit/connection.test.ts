@@ -3,7 +3,9 @@ import { connectionFor, endpointFromEnvironment } from '../../src/core/connectio
 
 describe('endpointFromEnvironment', () => {
   it('prefers the S3-specific variable', () => {
-    expect(endpointFromEnvironment({ AWS_ENDPOINT_URL_S3: 'http://s3', AWS_ENDPOINT_URL: 'http://all' })).toBe('http://s3');
+    expect(endpointFromEnvironment({ AWS_ENDPOINT_URL_S3: 'http://s3', AWS_ENDPOINT_URL: 'http://all' })).toBe(
+      'http://s3',
+    );
     expect(endpointFromEnvironment({ AWS_ENDPOINT_URL: 'http://all' })).toBe('http://all');
     expect(endpointFromEnvironment({ AWS_ENDPOINT_URL_S3: ' ' })).toBeUndefined();
   });

@@ -43,7 +43,9 @@ describe('the defaults file', () => {
   test('a file TOML cannot parse: one line with the file and the line, and no setting applies', () => {
     const reading = readDefaults(PATH, 'expiry = "2d"\nlink_kind = = "upload"\n');
     expect(reading.defaults).toEqual({});
-    expect(reading.problem).toMatch(new RegExp(`^${PATH.replace(/[.]/g, '\\.')} line 2: not valid TOML \\(.+\\); none of its settings apply$`));
+    expect(reading.problem).toMatch(
+      new RegExp(`^${PATH.replace(/[.]/g, '\\.')} line 2: not valid TOML \\(.+\\); none of its settings apply$`),
+    );
     expect(reading.problem).not.toContain('\n');
   });
 
@@ -90,7 +92,10 @@ describe('the defaults file', () => {
 });
 
 describe('flags win over the defaults file', () => {
-  const defaults = readDefaults(PATH, 'expiry = "2d"\nprofile = "work"\nclear_clipboard_after = 30\nlink_kind = "upload"\ncopy_format = "csv"\nalt_screen = true').defaults;
+  const defaults = readDefaults(
+    PATH,
+    'expiry = "2d"\nprofile = "work"\nclear_clipboard_after = 30\nlink_kind = "upload"\ncopy_format = "csv"\nalt_screen = true',
+  ).defaults;
 
   test('the file fills what the command line leaves open', () => {
     const options = withDefaults(parseArguments([]), defaults, {});
@@ -111,15 +116,20 @@ describe('flags win over the defaults file', () => {
       defaults,
       {},
     );
-    expect(options).toMatchObject({ profile: 'home', expiresInSeconds: 10_800, expiryText: '3', clearClipboardAfter: 5 });
+    expect(options).toMatchObject({
+      profile: 'home',
+      expiresInSeconds: 10_800,
+      expiryText: '3',
+      clearClipboardAfter: 5,
+    });
   });
 
-  test.each([
-    [{ AWS_PROFILE: 'ops' }],
-    [{ AWS_ACCESS_KEY_ID: 'AKIA', AWS_SECRET_ACCESS_KEY: 'secret' }],
-  ])('the environment picking a profile wins over the file: %o', (env) => {
-    expect(withDefaults(parseArguments([]), defaults, env).profile).toBeUndefined();
-  });
+  test.each([[{ AWS_PROFILE: 'ops' }], [{ AWS_ACCESS_KEY_ID: 'AKIA', AWS_SECRET_ACCESS_KEY: 'secret' }]])(
+    'the environment picking a profile wins over the file: %o',
+    (env) => {
+      expect(withDefaults(parseArguments([]), defaults, env).profile).toBeUndefined();
+    },
+  );
 
   test('no file, no change', () => {
     const options = parseArguments(['--hours', '2']);

@@ -37,14 +37,27 @@ describe('parseExpiry', () => {
     expect(parseExpiry(text)).toEqual({ ok: true, seconds });
   });
 
-  it.each(['', ' ', '0', '-1', 'abc', '1e9', 'NaN', 'Infinity', '1,5', '2 days', '0x10', '1h1h', '1h30', 'h30m', '1h-30m'])(
-    'refuses %j as not a positive duration',
-    (text) => {
-      const result = parseExpiry(text);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.message).toMatch(/hours/);
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    '0',
+    '-1',
+    'abc',
+    '1e9',
+    'NaN',
+    'Infinity',
+    '1,5',
+    '2 days',
+    '0x10',
+    '1h1h',
+    '1h30',
+    'h30m',
+    '1h-30m',
+  ])('refuses %j as not a positive duration', (text) => {
+    const result = parseExpiry(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/hours/);
+  });
 
   it.each(['168.01', '169', '7.5d', '2w', '10081m'])('refuses %j as over the 7-day limit', (text) => {
     const result = parseExpiry(text);

@@ -7,9 +7,14 @@ const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 /** The flags named in the first column of the README's option table (section "Command line"). */
 function readmeFlags(): string[] {
-  const section = README.slice(README.indexOf('## Command line'), README.indexOf('\n## ', README.indexOf('## Command line') + 1));
+  const section = README.slice(
+    README.indexOf('## Command line'),
+    README.indexOf('\n## ', README.indexOf('## Command line') + 1),
+  );
   const rows = section.split('\n').filter((line) => line.startsWith('| `-'));
-  return rows.flatMap((row) => [...(row.split(' | ')[0] ?? '').matchAll(/`(--?[a-zA-Z][\w-]*)/g)].map((m) => m[1] as string));
+  return rows.flatMap((row) =>
+    [...(row.split(' | ')[0] ?? '').matchAll(/`(--?[a-zA-Z][\w-]*)/g)].map((m) => m[1] as string),
+  );
 }
 
 describe('--help', () => {
@@ -43,7 +48,10 @@ describe('--help', () => {
       'one JSON object per line: url, method, bucket, key, region, expiresIn, expiresAt, checked (and versionId; problem and message when the check fails)',
     );
     const clear = flagsFromUsage(USAGE).find((f) => f.long === 'clear-clipboard-after');
-    expect(clear).toMatchObject({ value: 'SECONDS', description: expect.stringMatching(/^after a copy, empty the clipboard/) });
+    expect(clear).toMatchObject({
+      value: 'SECONDS',
+      description: expect.stringMatching(/^after a copy, empty the clipboard/),
+    });
     expect(flagsFromUsage(USAGE).find((f) => f.long === 'method')?.value).toBe('GET|PUT');
   });
 });

@@ -26,7 +26,15 @@ describe('helperEnvironment', () => {
       HOME: '/home/me',
     });
     expect(Object.keys(env).sort()).toEqual(
-      ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'HOME', 'PATH', 'WAYLAND_DISPLAY', 'XAUTHORITY', 'XDG_RUNTIME_DIR'].sort(),
+      [
+        'DBUS_SESSION_BUS_ADDRESS',
+        'DISPLAY',
+        'HOME',
+        'PATH',
+        'WAYLAND_DISPLAY',
+        'XAUTHORITY',
+        'XDG_RUNTIME_DIR',
+      ].sort(),
     );
   });
 
@@ -129,7 +137,11 @@ describe('config files that are too big or not files', () => {
       const config = join(dir, 'config');
       const section = '[profile p]\nregion = us-east-1\n';
       writeFileSync(config, section.repeat(Math.ceil((10 * 1024 * 1024 + 1) / section.length)));
-      const discovery = await discoverProfiles({ HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+      const discovery = await discoverProfiles({
+        HOME: dir,
+        AWS_CONFIG_FILE: config,
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      });
       expect(discovery.problems).toEqual([`${config}: larger than 10 MB, not read`]);
       expect(discovery.files[0]).toEqual({ path: config, state: 'unreadable' });
       expect(discovery.profiles).toEqual([]);
@@ -147,12 +159,18 @@ describe('config files that are too big or not files', () => {
     try {
       const config = join(dir, 'config');
       writeFileSync(config, '[profile p]\nregion = us\u001b]52;c;aGk=\u0007\n[profile q]\nregion = eu-west-1\n');
-      const discovery = await discoverProfiles({ HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+      const discovery = await discoverProfiles({
+        HOME: dir,
+        AWS_CONFIG_FILE: config,
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      });
       expect(discovery.profiles.map((p) => [p.name, p.region])).toEqual([
         ['p', undefined],
         ['q', 'eu-west-1'],
       ]);
-      expect(discovery.problems?.[0]).toMatch(/^profile “p”: region “us\u001b\]52;c;aGk=\u0007” is not a region name; ignored$/);
+      expect(discovery.problems?.[0]).toMatch(
+        /^profile “p”: region “us\u001b\]52;c;aGk=\u0007” is not a region name; ignored$/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

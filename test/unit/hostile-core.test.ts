@@ -50,7 +50,15 @@ describe('region names', () => {
   });
 
   it('refuses escapes, spaces, capitals, paths, URLs and overlong names', () => {
-    for (const region of ['us-east-1\u001b]52;c;aGk=\u0007', 'us east', 'US-EAST-1', '../etc', 'http://x', '', 'a'.repeat(33)]) {
+    for (const region of [
+      'us-east-1\u001b]52;c;aGk=\u0007',
+      'us east',
+      'US-EAST-1',
+      '../etc',
+      'http://x',
+      '',
+      'a'.repeat(33),
+    ]) {
       expect(isValidRegion(region), region).toBe(false);
       expect(validRegion(region)).toBeUndefined();
     }
@@ -77,11 +85,13 @@ describe('nextPage (paging guard)', () => {
 
 describe('hasDotSegments', () => {
   it('finds . and .. segments anywhere in a key', () => {
-    for (const key of ['.', '..', '../x', 'a/../b', 'a/./b', 'a/..', '../../etc/passwd']) expect(hasDotSegments(key), key).toBe(true);
+    for (const key of ['.', '..', '../x', 'a/../b', 'a/./b', 'a/..', '../../etc/passwd'])
+      expect(hasDotSegments(key), key).toBe(true);
   });
 
   it('leaves names that merely contain dots alone', () => {
-    for (const key of ['a.txt', '.hidden', 'a/.../b', '..x', 'x..', 'a//b', 'dir/']) expect(hasDotSegments(key), key).toBe(false);
+    for (const key of ['a.txt', '.hidden', 'a/.../b', '..x', 'x..', 'a//b', 'dir/'])
+      expect(hasDotSegments(key), key).toBe(false);
     expect(DOT_SEGMENTS_WARNING).toMatch(/--path-as-is/);
   });
 });
@@ -89,7 +99,7 @@ describe('hasDotSegments', () => {
 describe('shellQuote', () => {
   it('keeps a URL one word for a POSIX shell, quotes included', async () => {
     const { execFileSync } = await import('node:child_process');
-    for (const word of ["http://h/b/k?a=1&b=2", "http://o'brien:9000/b/it's here?x=$HOME;`id`", "'", '']) {
+    for (const word of ['http://h/b/k?a=1&b=2', "http://o'brien:9000/b/it's here?x=$HOME;`id`", "'", '']) {
       const echoed = execFileSync('/bin/sh', ['-c', `printf %s ${shellQuote(word)}`], { encoding: 'utf8' });
       expect(echoed).toBe(word);
     }
@@ -99,7 +109,9 @@ describe('shellQuote', () => {
 
 describe('redactUserinfo', () => {
   it('hides the user and password of URLs anywhere in a message', () => {
-    expect(redactUserinfo('Cannot connect to http://admin:pw@host:9000: refused')).toBe('Cannot connect to http://…@host:9000: refused');
+    expect(redactUserinfo('Cannot connect to http://admin:pw@host:9000: refused')).toBe(
+      'Cannot connect to http://…@host:9000: refused',
+    );
     expect(redactUserinfo('https://token@h/x and http://u:p@k/')).toBe('https://…@h/x and http://…@k/');
     expect(redactUserinfo('mail me at a@b or http://host/a@b')).toBe('mail me at a@b or http://host/a@b');
     expect(shownEndpoint('http://admin:pw@host\u001b]0;t\u0007')).toBe('http://…@host\\e]0;t\\x07');

@@ -11,15 +11,32 @@ import { footerHints } from '../../src/ui/components/footer.js';
 import { activeBindings, BINDINGS, keyOwner, resolveKey, TEXT, type KeyPress } from '../../src/ui/keys.js';
 
 const NONE: KeyPress = {
-  upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, backspace: false, delete: false, tab: false,
+  upArrow: false,
+  downArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  backspace: false,
+  delete: false,
+  tab: false,
 };
 
 /** The key press a key name stands for. */
 function press(name: string): { input: string; key: KeyPress } {
   const named: Record<string, Partial<KeyPress>> = {
-    up: { upArrow: true }, down: { downArrow: true }, pageup: { pageUp: true }, pagedown: { pageDown: true },
-    home: { home: true }, end: { end: true }, enter: { return: true }, esc: { escape: true }, tab: { tab: true },
+    up: { upArrow: true },
+    down: { downArrow: true },
+    pageup: { pageUp: true },
+    pagedown: { pageDown: true },
+    home: { home: true },
+    end: { end: true },
+    enter: { return: true },
+    esc: { escape: true },
+    tab: { tab: true },
     backspace: { backspace: true },
   };
   if (named[name]) return { input: '', key: { ...NONE, ...named[name] } };
@@ -33,16 +50,33 @@ const last = (state: State) => state.requests[state.requests.length - 1]!;
 const profiles = run(initialState({}, { rows: 24, columns: 100 }), {
   type: 'profiles-discovered',
   requestId: 1,
-  discovery: { profiles: [{ name: 'a', kind: 'keys' }, { name: 'b', kind: 'keys' }], files: [] },
+  discovery: {
+    profiles: [
+      { name: 'a', kind: 'keys' },
+      { name: 'b', kind: 'keys' },
+    ],
+    files: [],
+  },
 });
 const bucketsLoading = run(profiles, { type: 'select' });
 const buckets = run(bucketsLoading, {
   type: 'buckets-loaded',
   requestId: last(bucketsLoading).id,
-  buckets: [{ name: 'b1', region: 'eu-west-1' }, { name: 'b2', region: 'eu-west-1' }],
+  buckets: [
+    { name: 'b1', region: 'eu-west-1' },
+    { name: 'b2', region: 'eu-west-1' },
+  ],
 });
-const bucketsFailed = run(bucketsLoading, { type: 'request-failed', requestId: last(bucketsLoading).id, error: { kind: 'other', message: 'HTTP 500' } });
-const bucketsDenied = run(bucketsLoading, { type: 'request-failed', requestId: last(bucketsLoading).id, error: { kind: 'denied', message: 'AccessDenied' } });
+const bucketsFailed = run(bucketsLoading, {
+  type: 'request-failed',
+  requestId: last(bucketsLoading).id,
+  error: { kind: 'other', message: 'HTTP 500' },
+});
+const bucketsDenied = run(bucketsLoading, {
+  type: 'request-failed',
+  requestId: last(bucketsLoading).id,
+  error: { kind: 'denied', message: 'AccessDenied' },
+});
 const objectsLoading = run(buckets, { type: 'select' });
 const objects = run(objectsLoading, {
   type: 'page-loaded',
@@ -50,14 +84,25 @@ const objects = run(objectsLoading, {
   page: { folders: ['f/'], objects: Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, size: 1 })), nextToken: 't' },
 });
 const objectsFiltered = run(objects, { type: 'type-text', text: 'k1' });
-const objectsFailed = run(objectsLoading, { type: 'request-failed', requestId: last(objectsLoading).id, error: { kind: 'other', message: 'SlowDown' } });
+const objectsFailed = run(objectsLoading, {
+  type: 'request-failed',
+  requestId: last(objectsLoading).id,
+  error: { kind: 'other', message: 'SlowDown' },
+});
 const expiry = run(objects, { type: 'move', by: 1 }, { type: 'select' });
 const signing = run(expiry, { type: 'select' });
 const presignRequest = signing.requests.find((r) => r.kind === 'presign')!;
 const at = new Date('2026-12-01T00:00:00Z');
 const presigned: PresignedUrl = {
-  url: 'https://b1.s3.amazonaws.com/k0?X-Amz-Signature=x', method: 'GET', bucket: 'b1', key: 'k0', region: 'eu-west-1',
-  expiresInSeconds: 3600, signedAt: at, requestedExpiresAt: at, expiresAt: at,
+  url: 'https://b1.s3.amazonaws.com/k0?X-Amz-Signature=x',
+  method: 'GET',
+  bucket: 'b1',
+  key: 'k0',
+  region: 'eu-west-1',
+  expiresInSeconds: 3600,
+  signedAt: at,
+  requestedExpiresAt: at,
+  expiresAt: at,
 };
 const result = run(signing, { type: 'presigned', requestId: presignRequest.id, presigned });
 const mfa = run(buckets, { type: 'mfa-requested', serial: 'arn:aws:iam::1:mfa/me' });
@@ -97,8 +142,25 @@ const versions = run(versionsOpen, {
 });
 
 const CASES: Record<string, State> = {
-  profiles, buckets, bucketsFailed, bucketsDenied, objects, objectsFiltered, objectsFailed, expiry, result,
-  mfa, mfaFull, help, helpShort, tooSmall, marked, confirm, markedExpiry, links, versions,
+  profiles,
+  buckets,
+  bucketsFailed,
+  bucketsDenied,
+  objects,
+  objectsFiltered,
+  objectsFailed,
+  expiry,
+  result,
+  mfa,
+  mfaFull,
+  help,
+  helpShort,
+  tooSmall,
+  marked,
+  confirm,
+  markedExpiry,
+  links,
+  versions,
 };
 
 describe.each(Object.entries(CASES))('%s', (_name, state) => {
@@ -164,7 +226,13 @@ describe('keys that do nothing are not taken', () => {
 describe('a held Backspace', () => {
   it('that empties the filter does not go on to leave the screen; a later press goes up', () => {
     let state = run(objects, { type: 'type-text', text: 'xy' });
-    state = run(state, { type: 'erase', at: 1000 }, { type: 'erase', at: 1030 }, { type: 'erase', at: 1060 }, { type: 'erase', at: 1090 });
+    state = run(
+      state,
+      { type: 'erase', at: 1000 },
+      { type: 'erase', at: 1030 },
+      { type: 'erase', at: 1060 },
+      { type: 'erase', at: 1090 },
+    );
     expect(topScreen(state).kind).toBe('objects');
     state = run(state, { type: 'erase', at: 2000 });
     expect(topScreen(state).kind).toBe('buckets');

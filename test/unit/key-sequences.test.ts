@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createKeyReader, ESCAPE_TIMEOUT_MS, parseKeys, type KeyEvent, type ParsedKey } from '../../src/ui/key-sequences.js';
+import {
+  createKeyReader,
+  ESCAPE_TIMEOUT_MS,
+  parseKeys,
+  type KeyEvent,
+  type ParsedKey,
+} from '../../src/ui/key-sequences.js';
 
 /** Each event as a short name: the key that is set, or the text, for readable expectations. */
 function names(events: KeyEvent[]): string[] {
@@ -184,7 +190,7 @@ describe('createKeyReader', () => {
     expect(names(seen)).toEqual(['escape', 'text:b']);
   });
 
-    it('forgets a pending Esc when disposed', () => {
+  it('forgets a pending Esc when disposed', () => {
     const { keys, seen } = reader();
     keys.push('\u001b');
     keys.dispose();

@@ -3,15 +3,31 @@ import { initialState, reducer } from '../../src/state/reducer.js';
 import { BINDINGS, resolveKey, type KeyPress } from '../../src/ui/keys.js';
 
 const none: KeyPress = {
-  upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, backspace: false, delete: false, tab: false,
+  upArrow: false,
+  downArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  backspace: false,
+  delete: false,
+  tab: false,
 };
 
 describe('resolveKey', () => {
   const state = reducer(initialState({}), {
     type: 'profiles-discovered',
     requestId: 1,
-    discovery: { profiles: [{ name: 'a', kind: 'keys' }, { name: 'b', kind: 'keys' }], files: [] },
+    discovery: {
+      profiles: [
+        { name: 'a', kind: 'keys' },
+        { name: 'b', kind: 'keys' },
+      ],
+      files: [],
+    },
   });
 
   it('maps keys to actions on the current screen', () => {
@@ -30,7 +46,11 @@ describe('resolveKey', () => {
     const listing = objects.requests.find((r) => r.kind === 'list-page');
     expect(listing).toBeDefined();
     expect(resolveKey(objects, 'r', none)).toBeUndefined();
-    const failed = reducer(objects, { type: 'request-failed', requestId: listing!.id, error: { kind: 'other', message: 'InternalError (HTTP 500)' } });
+    const failed = reducer(objects, {
+      type: 'request-failed',
+      requestId: listing!.id,
+      error: { kind: 'other', message: 'InternalError (HTTP 500)' },
+    });
     expect(resolveKey(failed, 'r', none)).toEqual({ type: 'retry' });
     // Retrying: a second r goes nowhere, rather than into a filter hidden under the spinner.
     const retrying = reducer(failed, { type: 'retry' });

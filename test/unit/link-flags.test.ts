@@ -7,7 +7,9 @@ describe('--content-type and --request-payer', () => {
       contentType: 'application/pdf',
       requestPayer: true,
     });
-    expect(parseArguments(['--content-type', 'text/plain; charset=utf-8']).contentType).toBe('text/plain; charset=utf-8');
+    expect(parseArguments(['--content-type', 'text/plain; charset=utf-8']).contentType).toBe(
+      'text/plain; charset=utf-8',
+    );
     expect(parseArguments([])).toMatchObject({ requestPayer: false });
     expect(parseArguments([]).contentType).toBeUndefined();
   });

@@ -11,12 +11,18 @@ import {
 } from '../../src/core/link-formats.js';
 
 const EXPIRES = new Date('2026-11-29T10:00:00.000Z');
-const link = (key: string, url = `https://b.s3.amazonaws.com/${encodeURIComponent(key)}?X-Amz-Signature=abc`): SharedLink => ({
+const link = (
+  key: string,
+  url = `https://b.s3.amazonaws.com/${encodeURIComponent(key)}?X-Amz-Signature=abc`,
+): SharedLink => ({
   key,
   url,
   expiresAt: EXPIRES,
 });
-const links = [link('invoices/2026-q1.pdf', 'https://b.s3.amazonaws.com/invoices/2026-q1.pdf?X-Amz-Signature=1'), link('a,b "c".txt', 'https://b.s3.amazonaws.com/a%2Cb%20%22c%22.txt?X-Amz-Signature=2')];
+const links = [
+  link('invoices/2026-q1.pdf', 'https://b.s3.amazonaws.com/invoices/2026-q1.pdf?X-Amz-Signature=1'),
+  link('a,b "c".txt', 'https://b.s3.amazonaws.com/a%2Cb%20%22c%22.txt?X-Amz-Signature=2'),
+];
 
 describe('link formats', () => {
   it('cycle through plain, tsv, markdown, csv', () => {

@@ -22,7 +22,8 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
     {
       status: 400,
       code: 'InvalidArgument',
-      message: 'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.',
+      message:
+        'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.',
     },
     {},
     'sse-c',
@@ -31,14 +32,24 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
   ['SSE-C: HeadObject answers a bare 400', { status: 400 }, {}, 'sse-c', [/SSE-C/]],
   [
     'GLACIER, not restored',
-    { status: 403, code: 'InvalidObjectState', message: "The operation is not valid for the object's storage class", headers: { 'x-amz-storage-class': 'GLACIER' } },
+    {
+      status: 403,
+      code: 'InvalidObjectState',
+      message: "The operation is not valid for the object's storage class",
+      headers: { 'x-amz-storage-class': 'GLACIER' },
+    },
     {},
     'archived',
     [/in GLACIER storage and not restored/, /only after a restore/],
   ],
   [
     'DEEP_ARCHIVE from the error document, restore in progress',
-    { status: 403, code: 'InvalidObjectState', storageClass: 'DEEP_ARCHIVE', headers: { 'x-amz-restore': 'ongoing-request="true"' } },
+    {
+      status: 403,
+      code: 'InvalidObjectState',
+      storageClass: 'DEEP_ARCHIVE',
+      headers: { 'x-amz-restore': 'ongoing-request="true"' },
+    },
     {},
     'archived',
     [/DEEP_ARCHIVE storage/, /restore is still in progress/],
@@ -59,7 +70,11 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
   ],
   [
     'KMS: kms:Decrypt denied, key id in the message',
-    { status: 403, code: 'AccessDenied', message: `User: arn:aws:iam::111122223333:user/sharer is not authorized to perform: kms:Decrypt on resource: ${KMS_ARN} because no identity-based policy allows the kms:Decrypt action` },
+    {
+      status: 403,
+      code: 'AccessDenied',
+      message: `User: arn:aws:iam::111122223333:user/sharer is not authorized to perform: kms:Decrypt on resource: ${KMS_ARN} because no identity-based policy allows the kms:Decrypt action`,
+    },
     {},
     'kms-denied',
     [new RegExp(`KMS key ${KMS_ARN}`), /profile “prod” may not use/, /kms:Decrypt/],
@@ -73,12 +88,22 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
   ],
   [
     'Requester Pays',
-    { status: 403, code: 'AccessDenied', message: 'Bucket is a Requester Pays bucket: requests must include x-amz-request-payer' },
+    {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Bucket is a Requester Pays bucket: requests must include x-amz-request-payer',
+    },
     {},
     'requester-pays',
     [/Requester Pays/, /--request-payer/, /profile “prod” is charged/],
   ],
-  ['object gone', { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' }, {}, 'object-gone', [/does not exist/, /404/]],
+  [
+    'object gone',
+    { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' },
+    {},
+    'object-gone',
+    [/does not exist/, /404/],
+  ],
   [
     'object gone: a delete marker',
     { status: 404, code: 'NoSuchKey', headers: { 'x-amz-delete-marker': 'true' } },
@@ -96,7 +121,13 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
     [/your clock is 3 h 0 m behind S3's/, /set the system clock/],
   ],
   ['clock skew: RequestTimeTooSkewed', { status: 403, code: 'RequestTimeTooSkewed' }, {}, 'clock-skew', [/wrong time/]],
-  ['expired link, clocks agree', { status: 403, code: 'AccessDenied', message: 'Request has expired' }, {}, 'link-expired', [/already expired/]],
+  [
+    'expired link, clocks agree',
+    { status: 403, code: 'AccessDenied', message: 'Request has expired' },
+    {},
+    'link-expired',
+    [/already expired/],
+  ],
   [
     'wrong region: 301 with x-amz-bucket-region',
     { status: 301, code: 'PermanentRedirect', headers: { 'x-amz-bucket-region': 'eu-west-1' } },
@@ -106,7 +137,11 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
   ],
   [
     'wrong region: AuthorizationHeaderMalformed',
-    { status: 400, code: 'AuthorizationHeaderMalformed', message: "the region 'us-east-1' is wrong; expecting 'ap-south-1'" },
+    {
+      status: 400,
+      code: 'AuthorizationHeaderMalformed',
+      message: "the region 'us-east-1' is wrong; expecting 'ap-south-1'",
+    },
     {},
     'wrong-region',
     [/lives in ap-south-1/],
@@ -119,8 +154,20 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
     [/profile “prod” have expired/, /aws sso login --profile prod/],
   ],
   ['revoked token', { status: 400, code: 'InvalidToken' }, {}, 'credentials-expired', [/revoked/]],
-  ['unknown access key', { status: 403, code: 'InvalidAccessKeyId' }, {}, 'credentials-unknown', [/access key of profile “prod”/]],
-  ['wrong signature', { status: 403, code: 'SignatureDoesNotMatch' }, {}, 'signature-mismatch', [/secret key of profile “prod”/]],
+  [
+    'unknown access key',
+    { status: 403, code: 'InvalidAccessKeyId' },
+    {},
+    'credentials-unknown',
+    [/access key of profile “prod”/],
+  ],
+  [
+    'wrong signature',
+    { status: 403, code: 'SignatureDoesNotMatch' },
+    {},
+    'signature-mismatch',
+    [/secret key of profile “prod”/],
+  ],
   [
     'access denied',
     { status: 403, code: 'AccessDenied', message: 'Access Denied' },
@@ -128,8 +175,20 @@ const cases: [string, LinkAnswer, LinkContext, string, RegExp[]][] = [
     'access-denied',
     [/profile “prod” may not read this object/, /s3:GetObject/, /--request-payer/],
   ],
-  ['access denied to the bucket of an upload link', { status: 403 }, { scope: 'bucket' }, 'access-denied', [/may not see this bucket/]],
-  ['503 SlowDown', { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' }, {}, 'server-error', [/HTTP 503 \(SlowDown: Please reduce/]],
+  [
+    'access denied to the bucket of an upload link',
+    { status: 403 },
+    { scope: 'bucket' },
+    'access-denied',
+    [/may not see this bucket/],
+  ],
+  [
+    '503 SlowDown',
+    { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' },
+    {},
+    'server-error',
+    [/HTTP 503 \(SlowDown: Please reduce/],
+  ],
   ['an answer never seen before', { status: 409, code: 'Odd' }, {}, 'unexpected', [/HTTP 409 \(Odd\)/]],
 ];
 

@@ -27,7 +27,12 @@ describe('what non-interactive mode says about a check', () => {
   });
 
   it('a failing link: the message, and problem + message for --json', () => {
-    const check = { ok: false as const, scope: 'link' as const, status: 404, problem: { code: 'object-gone' as const, message: 'gone' } };
+    const check = {
+      ok: false as const,
+      scope: 'link' as const,
+      status: 404,
+      problem: { code: 'object-gone' as const, message: 'gone' },
+    };
     expect(reportLink({ presigned, check }, 'p')).toEqual({
       notes: [],
       failure: 'gone',
@@ -36,7 +41,10 @@ describe('what non-interactive mode says about a check', () => {
   });
 
   it('an upload link: says plainly it was not tested, and checked is false', () => {
-    const report = reportLink({ presigned: { ...presigned, method: 'PUT' }, check: { ok: true, scope: 'bucket', status: 200 } }, 'ops');
+    const report = reportLink(
+      { presigned: { ...presigned, method: 'PUT' }, check: { ok: true, scope: 'bucket', status: 200 } },
+      'ops',
+    );
     expect(report.json).toEqual({ checked: false });
     expect(report.notes).toEqual([
       'note: upload links are not tested (that would write to the bucket); the bucket exists and profile “ops” can see it',
@@ -44,7 +52,10 @@ describe('what non-interactive mode says about a check', () => {
   });
 
   it('signed with S3’s time: warns with the offset', () => {
-    const report = reportLink({ presigned: { ...presigned, clockOffsetMs: -3 * 3600_000 }, check: { ok: true, scope: 'link', status: 206 } }, 'p');
+    const report = reportLink(
+      { presigned: { ...presigned, clockOffsetMs: -3 * 3600_000 }, check: { ok: true, scope: 'link', status: 206 } },
+      'p',
+    );
     expect(report.notes).toEqual(["warning: your clock is 3 h 0 m ahead of S3's; links are signed with S3's time"]);
   });
 });

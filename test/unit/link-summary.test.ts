@@ -6,10 +6,18 @@ describe('the result screen’s check line', () => {
     [{ ok: true, scope: 'link', status: 206 } as const, { tone: 'ok', text: '✓ checked: the link answers (HTTP 206)' }],
     [
       { ok: true, scope: 'bucket', status: 200 } as const,
-      { tone: 'note', text: 'upload links are not tested (that would write); the bucket exists and profile “p” can see it' },
+      {
+        tone: 'note',
+        text: 'upload links are not tested (that would write); the bucket exists and profile “p” can see it',
+      },
     ],
     [
-      { ok: false, scope: 'link', status: 404, problem: { code: 'object-gone', message: 'The object does not exist.' } } as const,
+      {
+        ok: false,
+        scope: 'link',
+        status: 404,
+        problem: { code: 'object-gone', message: 'The object does not exist.' },
+      } as const,
       { tone: 'error', text: '✗ The object does not exist.' },
     ],
   ])('%j', (check, line) => {
@@ -33,7 +41,9 @@ describe('the expiry screen’s object facts', () => {
       'UTC',
     );
     expect(lines).toHaveLength(1);
-    expect(lines[0]?.text).toMatch(/^2\.4 MB · application\/pdf · modified 2026-04-02 09:14 · STANDARD · SSE-KMS \(key alias\/finance\)$/);
+    expect(lines[0]?.text).toMatch(
+      /^2\.4 MB · application\/pdf · modified 2026-04-02 09:14 · STANDARD · SSE-KMS \(key alias\/finance\)$/,
+    );
   });
 
   it('an archived object: the restore status, and the problem in the error tone', () => {
@@ -56,6 +66,8 @@ describe('the expiry screen’s object facts', () => {
       storageClass: 'STANDARD',
       suggestedContentType: 'application/pdf',
     });
-    expect(lines.at(-1)?.text).toBe('Stored as application/octet-stream: browsers will download it; sign as application/pdf to show it');
+    expect(lines.at(-1)?.text).toBe(
+      'Stored as application/octet-stream: browsers will download it; sign as application/pdf to show it',
+    );
   });
 });

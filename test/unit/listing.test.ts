@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  appendPage,
-  countRows,
-  filterRows,
-  formatBytes,
-  formatTimestamp,
-  rowId,
-} from '../../src/core/listing.js';
+import { appendPage, countRows, filterRows, formatBytes, formatTimestamp, rowId } from '../../src/core/listing.js';
 
 const object = (key: string, size = 1) => ({ key, size, lastModified: new Date('2026-04-02T09:14:00Z') });
 
@@ -48,7 +41,11 @@ describe('appendPage', () => {
     expect(again.map(rowId)).toEqual(['d:a/', 'd:c/', 'o:b.txt', 'o:d.txt']);
     // Both branches go on deduplicating against their own history.
     expect(appendPage(once, '', { folders: ['c/'], objects: [object('d.txt'), object('e.txt')] }).map(rowId)).toEqual([
-      'd:a/', 'd:c/', 'o:b.txt', 'o:d.txt', 'o:e.txt',
+      'd:a/',
+      'd:c/',
+      'o:b.txt',
+      'o:d.txt',
+      'o:e.txt',
     ]);
     expect(appendPage(again, '', { folders: ['a/'], objects: [object('b.txt')] })).toHaveLength(4);
   });

@@ -12,7 +12,8 @@ describe('createOpener', () => {
     const outcome = await createOpener({ env: { PATH: '/bin' }, platform: 'linux', launch }).open('https://u');
     expect(outcome).toEqual({
       ok: false,
-      reason: 'No display to open a browser on (DISPLAY and WAYLAND_DISPLAY are unset); copy the URL with c, or select it',
+      reason:
+        'No display to open a browser on (DISPLAY and WAYLAND_DISPLAY are unset); copy the URL with c, or select it',
     });
     expect(calls).toEqual([]);
   });

@@ -45,7 +45,10 @@ async function sdkUrl(
         });
   type Args = { request: { query?: Record<string, unknown> } };
   const stack = command.middlewareStack as unknown as {
-    add(middleware: (next: (args: Args) => Promise<unknown>) => (args: Args) => Promise<unknown>, options: object): void;
+    add(
+      middleware: (next: (args: Args) => Promise<unknown>) => (args: Args) => Promise<unknown>,
+      options: object,
+    ): void;
   };
   stack.add(
     (next) => async (args) => {
@@ -68,7 +71,10 @@ describe('the client-free signer', () => {
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 's3share-equivalence-'));
     writeFileSync(join(dir, 'config'), '[profile p]\nregion = eu-west-1\n');
-    writeFileSync(join(dir, 'credentials'), `[p]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`);
+    writeFileSync(
+      join(dir, 'credentials'),
+      `[p]\naws_access_key_id = ${KEYS.accessKeyId}\naws_secret_access_key = ${KEYS.secretAccessKey}\n`,
+    );
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
     for (const name of ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT', 'AWS_PROFILE']) delete process.env[name];
@@ -102,7 +108,13 @@ describe('the client-free signer', () => {
           const connection: Connection = { profile: 'p', ...settings };
           const signer = createSigner(connection, { clock: { now: () => SIGNED_AT } });
           for (const key of keys) {
-            const cases = [['GET'], ['GET', 'Q3 résumé.pdf'], ['PUT'], ['GET', undefined, VERSION_ID], ['GET', 'a.pdf', '3']];
+            const cases = [
+              ['GET'],
+              ['GET', 'Q3 résumé.pdf'],
+              ['PUT'],
+              ['GET', undefined, VERSION_ID],
+              ['GET', 'a.pdf', '3'],
+            ];
             for (const [method, downloadName, versionId] of cases as Array<[HttpMethod, string?, string?]>) {
               const request = {
                 bucket,

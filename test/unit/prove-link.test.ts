@@ -55,7 +55,13 @@ describe('sign and prove a link', () => {
       checkLink: (presigned): LinkCheck =>
         presigned.region === 'eu-west-1'
           ? { ok: true, scope: 'link', status: 206 }
-          : { ok: false, scope: 'link', status: 301, problem: { code: 'wrong-region', message: 'elsewhere' }, bucketRegion: 'eu-west-1' },
+          : {
+              ok: false,
+              scope: 'link',
+              status: 301,
+              problem: { code: 'wrong-region', message: 'elsewhere' },
+              bucketRegion: 'eu-west-1',
+            },
     });
     const proven = await signAndProve(s3.connect(connection), { bucket: 'b', key: 'k', expiresInSeconds: 60 });
     expect(proven.presigned.region).toBe('eu-west-1');

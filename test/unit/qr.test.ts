@@ -65,7 +65,9 @@ describe('qr sizes', () => {
 
   it('full and compact draw the same modules', () => {
     const matrix = qrMatrix(url);
-    const fromFull = qrLines(matrix, 'full').map((line) => [...line].filter((_, i) => i % 2 === 0).map((c) => c === '█'));
+    const fromFull = qrLines(matrix, 'full').map((line) =>
+      [...line].filter((_, i) => i % 2 === 0).map((c) => c === '█'),
+    );
     const fromCompact = modules(qrLines(matrix, 'compact')).slice(0, fromFull.length);
     expect(fromCompact).toEqual(fromFull);
   });

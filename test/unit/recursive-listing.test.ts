@@ -37,12 +37,17 @@ describe('listEveryObject', () => {
   });
 
   it('stops with an error when the server hands back a token it gave before', async () => {
-    const page = (n: number, next?: string): ListPage => ({ folders: [], objects: [object(`k${n}`)], ...(next ? { nextToken: next } : {}) });
+    const page = (n: number, next?: string): ListPage => ({
+      folders: [],
+      objects: [object(`k${n}`)],
+      ...(next ? { nextToken: next } : {}),
+    });
     const answers = [page(1, 'A'), page(2, 'B'), page(3, 'A'), page(4)];
     let calls = 0;
     const yielded: string[][] = [];
     const listing = (async () => {
-      for await (const objects of listEveryObject(async () => answers[calls++] as ListPage)) yielded.push(objects.map((o) => o.key));
+      for await (const objects of listEveryObject(async () => answers[calls++] as ListPage))
+        yielded.push(objects.map((o) => o.key));
     })();
     await expect(listing).rejects.toThrow('The server sent the same continuation token twice');
     // The pages before the repeat were handed out; nothing after it was asked for.

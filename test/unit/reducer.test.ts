@@ -87,10 +87,9 @@ describe('lists', () => {
   it('sorts buckets, filters as the user types, and opens the selected one', () => {
     let state = withBuckets();
     let screen = topScreen(state);
-    expect(screen.kind === 'buckets' && screen.load.status === 'ready' && screen.load.value.map((b) => b.name)).toEqual([
-      'alpha',
-      'zeta',
-    ]);
+    expect(screen.kind === 'buckets' && screen.load.status === 'ready' && screen.load.value.map((b) => b.name)).toEqual(
+      ['alpha', 'zeta'],
+    );
     state = run(state, { type: 'type-text', text: 'ze' }, { type: 'select' });
     screen = topScreen(state);
     expect(screen).toMatchObject({ kind: 'objects', bucket: 'zeta', prefix: '' });
@@ -144,7 +143,11 @@ describe('paging', () => {
     // 20 rows leave 13 for the list: three screens are under the 100-key floor.
     expect(first).toMatchObject({ kind: 'list-page', maxKeys: 100 });
     expect(firstPageSize(run(state, { type: 'resize', rows: 60, columns: 100 }))).toBe(3 * (60 - 7));
-    state = run(state, { type: 'page-loaded', requestId: first.id, page: page(0, 100, 'next-1') }, { type: 'move', by: 80 });
+    state = run(
+      state,
+      { type: 'page-loaded', requestId: first.id, page: page(0, 100, 'next-1') },
+      { type: 'move', by: 80 },
+    );
     const next = lastRequest(state);
     expect(next).toMatchObject({ kind: 'list-page', token: 'next-1' });
     expect(next).not.toHaveProperty('maxKeys');
@@ -180,7 +183,11 @@ describe('paging', () => {
   it('keeps the rows shown when a later page fails, and retries', () => {
     let state = run(firstPage(), { type: 'move-to-end' });
     const request = lastRequest(state);
-    state = run(state, { type: 'request-failed', requestId: request.id, error: { kind: 'other', message: 'SlowDown (HTTP 503)' } });
+    state = run(state, {
+      type: 'request-failed',
+      requestId: request.id,
+      error: { kind: 'other', message: 'SlowDown (HTTP 503)' },
+    });
     let screen = topScreen(state) as ObjectsScreen;
     expect(screen.rows).toHaveLength(100);
     expect(screen.listing).toMatchObject({ status: 'failed', error: { message: 'SlowDown (HTTP 503)' } });
@@ -265,7 +272,12 @@ describe('regions, credentials and refusals', () => {
     const state = withBuckets();
     const lookups = state.requests.filter((r) => r.kind === 'bucket-region');
     expect(lookups.map((r) => r.kind === 'bucket-region' && r.bucket).sort()).toEqual(['alpha', 'zeta']);
-    const found = run(state, { type: 'bucket-region-found', requestId: lookups[0]!.id, bucket: 'zeta', region: 'eu-west-2' });
+    const found = run(state, {
+      type: 'bucket-region-found',
+      requestId: lookups[0]!.id,
+      bucket: 'zeta',
+      region: 'eu-west-2',
+    });
     const screen = topScreen(found);
     expect(screen.kind === 'buckets' && screen.load.status === 'ready' && screen.load.value).toEqual([
       { name: 'alpha' },
@@ -275,9 +287,18 @@ describe('regions, credentials and refusals', () => {
 
   it('passes a known bucket region on to signing', () => {
     let state = run(discovered(), { type: 'select' });
-    state = run(state, { type: 'buckets-loaded', requestId: lastRequest(state).id, buckets: [{ name: 'b', region: 'ap-south-1' }] });
+    state = run(state, {
+      type: 'buckets-loaded',
+      requestId: lastRequest(state).id,
+      buckets: [{ name: 'b', region: 'ap-south-1' }],
+    });
     state = run(state, { type: 'select' });
-    state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 1) }, { type: 'select' }, { type: 'select' });
+    state = run(
+      state,
+      { type: 'page-loaded', requestId: lastRequest(state).id, page: page(0, 1) },
+      { type: 'select' },
+      { type: 'select' },
+    );
     expect(lastRequest(state)).toMatchObject({ kind: 'presign', bucket: 'b', bucketRegion: 'ap-south-1' });
   });
 
@@ -294,14 +315,22 @@ describe('regions, credentials and refusals', () => {
 
   it('offers to type a bucket name when listing buckets is refused', () => {
     let state = run(discovered(), { type: 'select' });
-    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, error: { kind: 'denied', message: 'AccessDenied (HTTP 403)' } });
+    state = run(state, {
+      type: 'request-failed',
+      requestId: lastRequest(state).id,
+      error: { kind: 'denied', message: 'AccessDenied (HTTP 403)' },
+    });
     state = run(state, { type: 'type-text', text: 'reports' }, { type: 'select' });
     expect(topScreen(state)).toMatchObject({ kind: 'objects', bucket: 'reports', prefix: '' });
   });
 
   it('offers to type a key when listing a folder is refused', () => {
     let state = run(withBuckets(), { type: 'select' });
-    state = run(state, { type: 'request-failed', requestId: lastRequest(state).id, error: { kind: 'denied', message: 'AccessDenied (HTTP 403)' } });
+    state = run(state, {
+      type: 'request-failed',
+      requestId: lastRequest(state).id,
+      error: { kind: 'denied', message: 'AccessDenied (HTTP 403)' },
+    });
     state = run(state, { type: 'type-text', text: 'secret/report.pdf' }, { type: 'select' });
     expect(topScreen(state)).toMatchObject({ kind: 'expiry', bucket: 'alpha', key: 'secret/report.pdf' });
   });

@@ -18,7 +18,10 @@ describe('remembering where the person was', () => {
   });
 
   test('leaving on the profile list forgets that profile’s bucket, keeps the others', () => {
-    const before = rememberLocation(rememberLocation(NOTHING_REMEMBERED, { profile: 'a', bucket: 'x' }), { profile: 'b', bucket: 'y' });
+    const before = rememberLocation(rememberLocation(NOTHING_REMEMBERED, { profile: 'a', bucket: 'x' }), {
+      profile: 'b',
+      bucket: 'y',
+    });
     expect(rememberLocation(before, { profile: 'a' })).toEqual({ profile: 'a', places: { a: {}, b: { bucket: 'y' } } });
   });
 

@@ -18,15 +18,27 @@ class Sink {
   }
 }
 
-const target = (key: string, bucket = 'bkt'): Entry => ({ target: { kind: 'object', uri: `s3://${bucket}/${key}`, bucket, key } });
-const prefix = (p: string): Entry => ({ target: { kind: 'prefix', uri: `s3://bkt/${p}`, bucket: 'bkt', prefix: p } as ShareTarget });
+const target = (key: string, bucket = 'bkt'): Entry => ({
+  target: { kind: 'object', uri: `s3://${bucket}/${key}`, bucket, key },
+});
+const prefix = (p: string): Entry => ({
+  target: { kind: 'prefix', uri: `s3://bkt/${p}`, bucket: 'bkt', prefix: p } as ShareTarget,
+});
 
-function world(keys: string[], options: { check?: boolean; format?: 'plain' | 'tsv' | 'json'; pageSize?: number } = {}) {
-  const s3 = new FakeS3({ '*': [{ name: 'bkt', objects: keys.map((k) => object(k)) }] }, { pageSize: options.pageSize ?? 1000 });
+function world(
+  keys: string[],
+  options: { check?: boolean; format?: 'plain' | 'tsv' | 'json'; pageSize?: number } = {},
+) {
+  const s3 = new FakeS3(
+    { '*': [{ name: 'bkt', objects: keys.map((k) => object(k)) }] },
+    { pageSize: options.pageSize ?? 1000 },
+  );
   const stdout = new Sink();
   const stderr = new Sink();
   const progress = new Progress(stderr as unknown as NodeJS.WritableStream);
-  const printer = new LinkPrinter(stdout as unknown as NodeJS.WritableStream, options.format ?? 'tsv', (line) => progress.line(line));
+  const printer = new LinkPrinter(stdout as unknown as NodeJS.WritableStream, options.format ?? 'tsv', (line) =>
+    progress.line(line),
+  );
   const run = (entries: Entry[]) =>
     shareAll(entries, {
       session: s3.connect({ profile: 'p' }),
@@ -40,7 +52,11 @@ function world(keys: string[], options: { check?: boolean; format?: 'plain' | 't
   return { s3, stdout, stderr, run };
 }
 
-const keysOf = (stdout: Sink) => stdout.text.trimEnd().split('\n').map((line) => line.split('\t')[0]);
+const keysOf = (stdout: Sink) =>
+  stdout.text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split('\t')[0]);
 
 describe('shareAll', () => {
   afterEach(() => {
@@ -50,7 +66,13 @@ describe('shareAll', () => {
   it('prints links in input order even when checks finish out of order; failures named in place', async () => {
     const { s3, stdout, stderr, run } = world(['a', 'c', 'd']);
     s3.control.hold('checkLink', (args) => (args[0] as { key: string }).key === 'a');
-    const done = run([target('a'), target('b'), target('c'), { unusable: 'standard input line 4', message: 'expected s3://BUCKET/KEY, got “x”' }, target('d')]);
+    const done = run([
+      target('a'),
+      target('b'),
+      target('c'),
+      { unusable: 'standard input line 4', message: 'expected s3://BUCKET/KEY, got “x”' },
+      target('d'),
+    ]);
     const [held] = await s3.control.waitForHeld('checkLink');
     // c answered already, but a is still out: nothing may be printed past it.
     await new Promise((resolve) => setTimeout(resolve, 20));

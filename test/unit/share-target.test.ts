@@ -17,7 +17,10 @@ describe('parseShareTarget', () => {
       target: { kind: 'prefix', uri: 's3://bkt/logs/2026/', bucket: 'bkt', prefix: 'logs/2026/' },
     });
     expect(parseShareTarget('s3://bkt/', true)).toMatchObject({ ok: true, target: { kind: 'prefix', prefix: '' } });
-    expect(parseShareTarget('s3://bkt', true)).toMatchObject({ ok: true, target: { kind: 'prefix', bucket: 'bkt', prefix: '' } });
+    expect(parseShareTarget('s3://bkt', true)).toMatchObject({
+      ok: true,
+      target: { kind: 'prefix', bucket: 'bkt', prefix: '' },
+    });
   });
 
   it('without --recursive, a folder is an error that suggests it', () => {
@@ -36,7 +39,11 @@ describe('parseShareTarget', () => {
   });
 
   it('names a target with its version, control characters escaped', () => {
-    expect(describeTarget({ kind: 'object', uri: 's3://bkt/k', bucket: 'bkt', key: 'k', versionId: 'v1' })).toBe('s3://bkt/k (version v1)');
-    expect(describeTarget({ kind: 'object', uri: 's3://bkt/a\u001b[2J', bucket: 'bkt', key: 'a\u001b[2J' })).toBe('s3://bkt/a\\e[2J');
+    expect(describeTarget({ kind: 'object', uri: 's3://bkt/k', bucket: 'bkt', key: 'k', versionId: 'v1' })).toBe(
+      's3://bkt/k (version v1)',
+    );
+    expect(describeTarget({ kind: 'object', uri: 's3://bkt/a\u001b[2J', bucket: 'bkt', key: 'a\u001b[2J' })).toBe(
+      's3://bkt/a\\e[2J',
+    );
   });
 });

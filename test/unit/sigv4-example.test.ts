@@ -32,7 +32,10 @@ describe('presigning through the project path', () => {
 
   it('reproduces the published SigV4 example signature', async () => {
     const signingDate = new Date('2013-05-24T00:00:00Z');
-    const session = createS3Connector({ clock: { now: () => signingDate } }).connect({ profile: 'example', region: 'us-east-1' });
+    const session = createS3Connector({ clock: { now: () => signingDate } }).connect({
+      profile: 'example',
+      region: 'us-east-1',
+    });
     const presigned = await session.presign({
       bucket: 'examplebucket',
       key: 'test.txt',

@@ -10,11 +10,18 @@ function type(field: TextField, bytes: string, maxLength?: number): { field: Tex
   for (const event of parseKeys(bytes, true).events) {
     const next = editWithKey(current, event, maxLength);
     if (next) current = next;
-    else passed.push(Object.entries(event.key).filter(([, on]) => on).map(([name]) => name).join('+') || event.input);
+    else
+      passed.push(
+        Object.entries(event.key)
+          .filter(([, on]) => on)
+          .map(([name]) => name)
+          .join('+') || event.input,
+      );
   }
   return { field: current, passed };
 }
-const show = (field: TextField) => (field.selected ? `[${field.value}]` : `${field.value.slice(0, field.cursor)}|${field.value.slice(field.cursor)}`);
+const show = (field: TextField) =>
+  field.selected ? `[${field.value}]` : `${field.value.slice(0, field.cursor)}|${field.value.slice(field.cursor)}`;
 
 describe('editWithKey', () => {
   it('typing 24 on a prefilled 1 gives 24, not 124', () => {

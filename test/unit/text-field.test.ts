@@ -19,7 +19,8 @@ function show(field: TextField): string {
   return `${field.value.slice(0, field.cursor)}|${field.value.slice(field.cursor)}`;
 }
 const at = (value: string, cursor: number): TextField => ({ value, cursor, selected: false });
-const apply = (field: TextField, ...steps: Array<(f: TextField) => TextField>) => steps.reduce((f, step) => step(f), field);
+const apply = (field: TextField, ...steps: Array<(f: TextField) => TextField>) =>
+  steps.reduce((f, step) => step(f), field);
 
 describe('a prefilled field', () => {
   it('starts selected with the cursor at the end; the first character typed replaces it', () => {

@@ -48,8 +48,15 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
 
   answer(state, screen, action, put) {
     if (action.type === 'progress') return put({ ...screen, progress: action.progress });
-    if (action.type === 'marks-expanded') return marksExpanded(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys);
-    if (action.type === 'presigned-all') return signedAll(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys, action.outcomes);
+    if (action.type === 'marks-expanded')
+      return marksExpanded(put({ ...screen, pendingRequest: undefined, progress: undefined }), screen, action.keys);
+    if (action.type === 'presigned-all')
+      return signedAll(
+        put({ ...screen, pendingRequest: undefined, progress: undefined }),
+        screen,
+        action.keys,
+        action.outcomes,
+      );
     if (action.type === 'object-described') return put({ ...screen, factsRequest: undefined, facts: action.facts });
     if (screen.factsRequest === action.requestId) return put({ ...screen, factsRequest: undefined, facts: null });
     if (action.type === 'credentials-checked') {
@@ -64,11 +71,14 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     }
     if (action.type !== 'presigned') return state;
     const signed = put({ ...screen, pendingRequest: undefined, error: undefined });
-    return push({ ...signed, lastUrl: action.presigned.url, expiryText: screen.text }, {
-      kind: 'result',
-      presigned: action.presigned,
-      ...(action.check ? { check: action.check } : {}),
-    });
+    return push(
+      { ...signed, lastUrl: action.presigned.url, expiryText: screen.text },
+      {
+        kind: 'result',
+        presigned: action.presigned,
+        ...(action.check ? { check: action.check } : {}),
+      },
+    );
   },
 
   load(state, screen) {
@@ -79,7 +89,12 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     // What the recipient will get, fetched while the screen is open (it never holds the screen).
     if (!screen.marked && screen.facts === undefined && screen.factsRequest === undefined) {
       top = { ...top, factsRequest: next.nextRequestId };
-      next = enqueue(replaceTop(next, top), { kind: 'describe-object', connection, bucket: screen.bucket, key: screen.key });
+      next = enqueue(replaceTop(next, top), {
+        kind: 'describe-object',
+        connection,
+        bucket: screen.bucket,
+        key: screen.key,
+      });
     }
     if (screen.credentialsExpireAt === undefined && screen.credentialsRequest === undefined) {
       top = { ...top, credentialsRequest: next.nextRequestId };
@@ -119,13 +134,19 @@ function expandMarks(state: State, screen: ExpiryScreen, marked: ReadonlyMap<str
   if (!state.connection) return state;
   const id = state.nextRequestId;
   return enqueue(
-    replaceTop(state, { ...screen, error: undefined, pendingRequest: id, progress: { what: 'Listing marked folders', done: 0 } }),
+    replaceTop(state, {
+      ...screen,
+      error: undefined,
+      pendingRequest: id,
+      progress: { what: 'Listing marked folders', done: 0 },
+    }),
     { kind: 'expand-marks', connection: state.connection, bucket: screen.bucket, marked },
   );
 }
 
 function marksExpanded(state: State, screen: ExpiryScreen, keys: string[]): State {
-  if (keys.length === 0) return replaceTop(state, { ...screen, pendingRequest: undefined, error: 'The marked folders hold no objects.' });
+  if (keys.length === 0)
+    return replaceTop(state, { ...screen, pendingRequest: undefined, error: 'The marked folders hold no objects.' });
   if (keys.length <= CONFIRM_ABOVE) return signKeys(state, screen, keys);
   return {
     ...state,
@@ -138,7 +159,12 @@ function signKeys(state: State, screen: ExpiryScreen, keys: readonly string[]): 
   if (!parsed.ok || !state.connection) return state;
   const id = state.nextRequestId;
   return enqueue(
-    replaceTop(state, { ...screen, error: undefined, pendingRequest: id, progress: { what: 'Signing', done: 0, total: keys.length } }),
+    replaceTop(state, {
+      ...screen,
+      error: undefined,
+      pendingRequest: id,
+      progress: { what: 'Signing', done: 0, total: keys.length },
+    }),
     {
       kind: 'presign-all',
       connection: state.connection,
@@ -150,7 +176,12 @@ function signKeys(state: State, screen: ExpiryScreen, keys: readonly string[]): 
   );
 }
 
-function signedAll(state: State, screen: ExpiryScreen, keys: readonly string[], outcomes: readonly PresignOutcome[]): State {
+function signedAll(
+  state: State,
+  screen: ExpiryScreen,
+  keys: readonly string[],
+  outcomes: readonly PresignOutcome[],
+): State {
   const first = outcomes.find((outcome) => outcome.ok);
   const at = first?.ok ? first.link : undefined;
   const rows: SharedRow[] = outcomes.map((outcome, i) =>

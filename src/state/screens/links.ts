@@ -8,14 +8,23 @@ export const linksModule: ScreenModule<LinksScreen> = {
   update(state, screen, action) {
     switch (action.type) {
       case 'scroll':
-        return replaceTop(state, { ...screen, offset: Math.max(0, Math.min(screen.rows.length - 1, screen.offset + action.by)) });
+        return replaceTop(state, {
+          ...screen,
+          offset: Math.max(0, Math.min(screen.rows.length - 1, screen.offset + action.by)),
+        });
       case 'copy-url': {
         const text = linksText(screen, state.copyFormat);
-        const copying = replaceTop(state, { ...screen, notice: { tone: 'info', text: 'Copying…' }, copyRequest: state.nextRequestId });
+        const copying = replaceTop(state, {
+          ...screen,
+          notice: { tone: 'info', text: 'Copying…' },
+          copyRequest: state.nextRequestId,
+        });
         return enqueue(copying, { kind: 'copy', text });
       }
       case 'cycle-copy-format': {
-        const copyFormat = LINK_FORMATS[(LINK_FORMATS.indexOf(state.copyFormat) + 1) % LINK_FORMATS.length] as LinkFormat;
+        const copyFormat = LINK_FORMATS[
+          (LINK_FORMATS.indexOf(state.copyFormat) + 1) % LINK_FORMATS.length
+        ] as LinkFormat;
         return replaceTop({ ...state, copyFormat }, { ...screen, notice: undefined });
       }
       case 'another-object': {
@@ -33,7 +42,8 @@ export const linksModule: ScreenModule<LinksScreen> = {
   waitsOn: (screen, requestId) => screen.copyRequest === requestId,
 
   answer(state, screen, action, put) {
-    if (action.type === 'request-failed') return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
+    if (action.type === 'request-failed')
+      return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
     if (action.type !== 'copied') return state;
     const { outcome } = action;
     const count = screen.rows.filter((row) => row.url).length;
@@ -48,6 +58,8 @@ export const linksModule: ScreenModule<LinksScreen> = {
 
 /** The signed links as `format` writes them (links that failed are left out). */
 export function linksText(screen: LinksScreen, format: LinkFormat): string {
-  const links = screen.rows.flatMap((row) => (row.url ? [{ key: row.key, url: row.url, expiresAt: screen.expiresAt }] : []));
+  const links = screen.rows.flatMap((row) =>
+    row.url ? [{ key: row.key, url: row.url, expiresAt: screen.expiresAt }] : [],
+  );
   return formatLinks(links, format);
 }

@@ -49,7 +49,10 @@ function typeFilter(state: State, screen: ListScreen, text: string): State {
   if (clean === '') return state;
   const filter = screen.nav.filter + clean;
   if (filter.length > MAX_FILTER_LENGTH) {
-    return { ...state, flash: { tone: 'warning', text: `A filter is at most ${MAX_FILTER_LENGTH} characters (no key is longer).` } };
+    return {
+      ...state,
+      flash: { tone: 'warning', text: `A filter is at most ${MAX_FILTER_LENGTH} characters (no key is longer).` },
+    };
   }
   return replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
 }

@@ -72,14 +72,17 @@ export const objectsModule: ScreenModule<ObjectsScreen> = {
     if (!state.connection || !needsPage(state, screen)) return state;
     const token = screen.listing.status === 'more' ? screen.listing.nextToken : undefined;
     const id = state.nextRequestId;
-    return enqueue(replaceTop(state, { ...screen, listing: { status: 'loading', requestId: id, ...(token ? { token } : {}) } }), {
-      kind: 'list-page',
-      connection: state.connection,
-      bucket: screen.bucket,
-      prefix: screen.prefix + (screen.search ?? ''),
-      token,
-      ...(screen.pagesLoaded === 0 ? { maxKeys: firstPageSize(state) } : {}),
-    });
+    return enqueue(
+      replaceTop(state, { ...screen, listing: { status: 'loading', requestId: id, ...(token ? { token } : {}) } }),
+      {
+        kind: 'list-page',
+        connection: state.connection,
+        bucket: screen.bucket,
+        prefix: screen.prefix + (screen.search ?? ''),
+        token,
+        ...(screen.pagesLoaded === 0 ? { maxKeys: firstPageSize(state) } : {}),
+      },
+    );
   },
 };
 
@@ -103,13 +106,19 @@ function askBeforeDroppingMarks(state: State, screen: ObjectsScreen, action: Use
 
 function select(state: State, screen: ObjectsScreen): State {
   const typed = screen.nav.filter.trim();
-  if (screen.listing.status === 'denied') return typed === '' ? state : openExpiry(state, screen, screen.prefix + screen.nav.filter);
+  if (screen.listing.status === 'denied')
+    return typed === '' ? state : openExpiry(state, screen, screen.prefix + screen.nav.filter);
   const row = visibleRows(screen)[screen.nav.cursor];
   // A name that matches nothing loaded is a new key: offer an upload link for it.
   if (!row) return typed === '' ? state : openExpiry(state, screen, screen.prefix + typed, 'upload');
   if (row.kind === 'folder') return push(state, objectsScreen(screen.bucket, row.prefix, screen.bucketRegion));
   if (state.marks?.bucket === screen.bucket) {
-    const target = { bucket: screen.bucket, bucketRegion: screen.bucketRegion, key: row.key, linkKind: 'download' as const };
+    const target = {
+      bucket: screen.bucket,
+      bucketRegion: screen.bucketRegion,
+      key: row.key,
+      linkKind: 'download' as const,
+    };
     return push(state, { ...expiryScreen(state, target), marked: state.marks.keys });
   }
   return openExpiry(state, screen, row.key);

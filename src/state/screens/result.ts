@@ -40,7 +40,8 @@ export const resultModule: ScreenModule<ResultScreen> = {
   waitsOn: (screen, requestId) => screen.copyRequest === requestId,
 
   answer(state, screen, action, put) {
-    if (action.type === 'request-failed') return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
+    if (action.type === 'request-failed')
+      return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
     if (action.type !== 'copied') return state;
     const { outcome } = action;
     return put({

@@ -27,7 +27,9 @@ export const versionsModule: ScreenModule<VersionsScreen> = {
       case 'select':
         return select(state, screen);
       case 'retry':
-        return screen.listing.status === 'failed' ? replaceTop(state, { ...screen, listing: { status: 'idle' } }) : state;
+        return screen.listing.status === 'failed'
+          ? replaceTop(state, { ...screen, listing: { status: 'idle' } })
+          : state;
       case 'type-text':
         // The list is short and its rows are dates and ids: nothing to filter.
         return state;
@@ -37,7 +39,8 @@ export const versionsModule: ScreenModule<VersionsScreen> = {
   },
 
   waitsOn: (screen, requestId) =>
-    screen.statusRequest === requestId || (screen.listing.status === 'loading' && screen.listing.requestId === requestId),
+    screen.statusRequest === requestId ||
+    (screen.listing.status === 'loading' && screen.listing.requestId === requestId),
 
   answer(state, screen, action, put) {
     if (screen.statusRequest === action.requestId) {
@@ -85,7 +88,13 @@ export const versionsModule: ScreenModule<VersionsScreen> = {
 function select(state: State, screen: VersionsScreen): State {
   const version = screen.versions[screen.nav.cursor];
   if (!version) return state;
-  if (version.deleteMarker) return { ...state, flash: { tone: 'warning', text: `Cannot share it: ${DELETE_MARKER_REASON}` } };
-  const target = { bucket: screen.bucket, bucketRegion: screen.bucketRegion, key: screen.key, linkKind: 'download' as const };
+  if (version.deleteMarker)
+    return { ...state, flash: { tone: 'warning', text: `Cannot share it: ${DELETE_MARKER_REASON}` } };
+  const target = {
+    bucket: screen.bucket,
+    bucketRegion: screen.bucketRegion,
+    key: screen.key,
+    linkKind: 'download' as const,
+  };
   return push(state, { ...expiryScreen(state, target), versionId: version.versionId });
 }

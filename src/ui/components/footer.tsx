@@ -12,9 +12,12 @@ const GAP = '  ';
  * help); a hint is never cut in half.
  */
 export function footerHints(state: State, columns: number): string[] {
-  const shown = activeBindings(state).filter((binding): binding is Binding & { footer: number } => binding.footer !== undefined);
+  const shown = activeBindings(state).filter(
+    (binding): binding is Binding & { footer: number } => binding.footer !== undefined,
+  );
   const hints = shown.map((binding) => ({ text: `${binding.label} ${binding.does}`, rank: binding.footer }));
-  const fits = () => INDENT.length + hints.reduce((width, hint, i) => width + hint.text.length + (i ? GAP.length : 0), 0) <= columns;
+  const fits = () =>
+    INDENT.length + hints.reduce((width, hint, i) => width + hint.text.length + (i ? GAP.length : 0), 0) <= columns;
   while (!fits() && hints.length > 1) {
     const dropped = hints.reduce((worst, hint, i) => (hint.rank > (hints[worst]?.rank ?? -1) ? i : worst), 0);
     hints.splice(dropped, 1);

@@ -148,8 +148,13 @@ function markedText(marked: ReadonlyMap<string, MarkKind>): string {
 
 function progressText(progress: Progress | undefined): string {
   if (!progress) return 'Signing…';
-  const count = progress.total === undefined ? formatCount(progress.done) : `${formatCount(progress.done)}/${formatCount(progress.total)}`;
-  return progress.done === 0 && progress.total !== undefined ? `${progress.what} ${formatCount(progress.total)} links…` : `${progress.what}… ${count}`;
+  const count =
+    progress.total === undefined
+      ? formatCount(progress.done)
+      : `${formatCount(progress.done)}/${formatCount(progress.total)}`;
+  return progress.done === 0 && progress.total !== undefined
+    ? `${progress.what} ${formatCount(progress.total)} links…`
+    : `${progress.what}… ${count}`;
 }
 
 const SUMMARY_COLOR = { ok: 'green', note: undefined, error: 'red' } as const;
@@ -159,7 +164,10 @@ function FactsLines({ screen, compact }: { screen: ExpiryScreen; compact: boolea
   const { facts } = screen;
   if (!facts || screen.marked) return null;
   if (screen.linkKind === 'upload') {
-    const what = [facts.size !== undefined ? formatBytes(facts.size) : undefined, facts.lastModified ? formatTimestamp(facts.lastModified) : undefined]
+    const what = [
+      facts.size !== undefined ? formatBytes(facts.size) : undefined,
+      facts.lastModified ? formatTimestamp(facts.lastModified) : undefined,
+    ]
       .filter(Boolean)
       .join(', ');
     return (
@@ -172,7 +180,12 @@ function FactsLines({ screen, compact }: { screen: ExpiryScreen; compact: boolea
   return (
     <>
       {(compact ? lines.slice(0, 2) : lines).map((line, i) => (
-        <Text key={i} wrap={compact ? 'truncate-end' : 'wrap'} dimColor={line.tone === 'note' && i === 0} color={SUMMARY_COLOR[line.tone]}>
+        <Text
+          key={i}
+          wrap={compact ? 'truncate-end' : 'wrap'}
+          dimColor={line.tone === 'note' && i === 0}
+          color={SUMMARY_COLOR[line.tone]}
+        >
           {`${i === 0 ? 'Shares   ' : ''}${line.text}`}
         </Text>
       ))}

@@ -13,7 +13,17 @@ const LINKS_CHROME_ROWS = 9;
  * Several links: each key on its line, its URL alone on the next line(s) in the first column, so a
  * mouse selection still copies whole URLs. One expiry for all. Scrolls by link.
  */
-export function Links({ screen, format, columns, rows }: { screen: LinksScreen; format: LinkFormat; columns: number; rows: number }) {
+export function Links({
+  screen,
+  format,
+  columns,
+  rows,
+}: {
+  screen: LinksScreen;
+  format: LinkFormat;
+  columns: number;
+  rows: number;
+}) {
   const lasts = Math.round((screen.expiresAt.getTime() - screen.signedAt.getTime()) / 1000);
   const signed = screen.rows.filter((row) => row.url).length;
   const failed = screen.rows.length - signed;
@@ -46,7 +56,9 @@ export function Links({ screen, format, columns, rows }: { screen: LinksScreen; 
         </Text>
         {`  ·  ${formatLocal(screen.expiresAt)}  ·  ${formatUtc(screen.expiresAt)}`}
       </Text>
-      <Text dimColor>{`  c copies all as ${LINK_FORMAT_LABELS[format]} (f changes) · ${screen.offset + 1}–${last} of ${screen.rows.length}`}</Text>
+      <Text
+        dimColor
+      >{`  c copies all as ${LINK_FORMAT_LABELS[format]} (f changes) · ${screen.offset + 1}–${last} of ${screen.rows.length}`}</Text>
       {shown}
       {screen.notice ? <NoticeLine notice={screen.notice} /> : null}
     </Box>

@@ -16,14 +16,27 @@ const DATE_WIDTH = 16;
 /** Narrower than this, rows leave out the date so the name keeps its room. */
 const DATE_FROM_COLUMNS = 60;
 
-export function ObjectBrowser({ screen, height, columns, marks }: { screen: ObjectsScreen; height: number; columns: number; marks?: Marks | undefined }) {
+export function ObjectBrowser({
+  screen,
+  height,
+  columns,
+  marks,
+}: {
+  screen: ObjectsScreen;
+  height: number;
+  columns: number;
+  marks?: Marks | undefined;
+}) {
   const withDate = columns >= DATE_FROM_COLUMNS;
   const { listing } = screen;
   if (screen.pagesLoaded === 0) {
     if (listing.status === 'denied') {
       return (
         <Box flexDirection="column">
-          <Text color="yellow" wrap="wrap">{`  Listing this folder was refused: ${printable(listing.error.message)}`}</Text>
+          <Text
+            color="yellow"
+            wrap="wrap"
+          >{`  Listing this folder was refused: ${printable(listing.error.message)}`}</Text>
           <Text> </Text>
           <Text wrap="truncate-start">
             {'  Type the object key and press ⏎: '}

@@ -22,7 +22,9 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
   const { discovery } = state;
   if (discovery.status === 'loading' || discovery.status === 'idle') return <Spinner label="Reading AWS profiles…" />;
   if (discovery.status === 'failed' || discovery.status === 'denied') {
-    return <NoticeLine notice={{ tone: 'error', text: `Could not read the AWS config files: ${discovery.error.message}` }} />;
+    return (
+      <NoticeLine notice={{ tone: 'error', text: `Could not read the AWS config files: ${discovery.error.message}` }} />
+    );
   }
   if (discovery.value.profiles.length === 0) return <NoProfiles discovery={discovery.value} />;
   const profiles = visibleProfiles(state, screen.nav.filter);
@@ -72,7 +74,9 @@ function NoProfiles({ discovery }: { discovery: ProfileDiscovery }) {
       <Problems discovery={discovery} />
       <Text>Looked in:</Text>
       {discovery.files.map((file) => (
-        <Text key={file.path}>{`  ${printable(file.path)}  (${file.state === 'read' ? 'no profiles in it' : file.state})`}</Text>
+        <Text
+          key={file.path}
+        >{`  ${printable(file.path)}  (${file.state === 'read' ? 'no profiles in it' : file.state})`}</Text>
       ))}
       <Text> </Text>
       <Text>

@@ -11,12 +11,22 @@ const ID_WIDTH = 12;
 
 export function Versions({ screen, height }: { screen: VersionsScreen; height: number }) {
   const { listing } = screen;
-  const title = <Text wrap="truncate-middle">{`  Versions of `}<Text bold>{printable(screen.key)}</Text></Text>;
+  const title = (
+    <Text wrap="truncate-middle">
+      {`  Versions of `}
+      <Text bold>{printable(screen.key)}</Text>
+    </Text>
+  );
   if (screen.versioning === 'off') {
     return (
       <Box flexDirection="column">
         {title}
-        <NoticeLine notice={{ tone: 'warning', text: 'Versioning is off for this bucket: only the current object can be shared.' }} />
+        <NoticeLine
+          notice={{
+            tone: 'warning',
+            text: 'Versioning is off for this bucket: only the current object can be shared.',
+          }}
+        />
       </Box>
     );
   }
@@ -26,7 +36,9 @@ export function Versions({ screen, height }: { screen: VersionsScreen; height: n
     <Box flexDirection="column">
       {title}
       {screen.versioning === 'suspended' ? (
-        <NoticeLine notice={{ tone: 'info', text: 'Versioning is suspended: new writes replace the current version.' }} />
+        <NoticeLine
+          notice={{ tone: 'info', text: 'Versioning is suspended: new writes replace the current version.' }}
+        />
       ) : null}
       <WindowList
         items={screen.versions}
@@ -37,7 +49,9 @@ export function Versions({ screen, height }: { screen: VersionsScreen; height: n
         renderRow={(version, selected) => (
           <Text wrap="truncate-end">
             <Text bold={selected}>{printable(version.versionId.slice(0, ID_WIDTH)).padEnd(ID_WIDTH + 2)}</Text>
-            <Text dimColor>{(version.lastModified ? formatTimestamp(version.lastModified.getTime()) : '').padEnd(18)}</Text>
+            <Text dimColor>
+              {(version.lastModified ? formatTimestamp(version.lastModified.getTime()) : '').padEnd(18)}
+            </Text>
             {version.deleteMarker ? (
               <Text color="yellow">{'delete marker (nothing to share)'}</Text>
             ) : (

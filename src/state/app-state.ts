@@ -41,6 +41,9 @@ export type Listing =
   /** Listing the folder was refused before any row arrived: the key is typed instead. */
   | { status: 'denied'; error: Failure };
 
+/** Editing keys of a text field besides typing and Backspace. */
+export type FieldEdit = 'left' | 'right' | 'home' | 'end' | 'delete' | 'clear' | 'delete-word';
+
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
 /** A one-line message on a screen, with how it should look. */
@@ -102,6 +105,9 @@ export interface ExpiryScreen {
   bucket: string;
   bucketRegion?: string;
   key: string;
+  /** Where the cursor stands in `text`, and whether the prefill is selected (typing replaces it). */
+  cursor: number;
+  selected: boolean;
   /** Several objects and folders, marked: one link per object, one expiry for all. */
   marked?: ReadonlyMap<string, MarkKind>;
   /** A version of `key` (from the versions screen): the link serves it even after the object changes. */
@@ -284,6 +290,8 @@ export type Action =
   | { type: 'type-text'; text: string }
   /** `at`: when the key was pressed (ms), to tell a held Backspace from a new press. */
   | { type: 'erase'; at?: number }
+  /** Readline's other editing keys, in the field that has the keys. */
+  | { type: 'edit-field'; edit: FieldEdit }
   | { type: 'back' }
   | { type: 'retry' }
   | { type: 'toggle-help' }

@@ -1,4 +1,4 @@
-import type { Action, ScreenKind, State } from '../state/app-state.js';
+import type { Action, FieldEdit, ScreenKind, State } from '../state/app-state.js';
 import { listHeight, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
 
 /** The parts of a key press the app reads (a subset of Ink's `Key`). */
@@ -204,6 +204,29 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'cycle-link-kind' }),
   },
   { keys: [TEXT], label: 'type', does: 'filter', owners: LISTS, footer: 3, enabled: listShown, action: typed },
+  {
+    keys: ['left', 'right', 'home', 'end', 'delete', 'ctrl+a', 'ctrl+e', 'ctrl+b', 'ctrl+f', 'ctrl+d'],
+    label: '←→ Home End Del',
+    does: 'move and delete in the field',
+    owners: ['expiry'],
+    action: (_state, { name }) => ({ type: 'edit-field', edit: FIELD_KEYS[name] ?? 'end' }),
+  },
+  {
+    keys: ['ctrl+u'],
+    label: 'ctrl-u',
+    does: 'clear the field',
+    owners: ['expiry', 'mfa', ...LISTS],
+    enabled: (state) => fieldText(state) !== '',
+    action: () => ({ type: 'edit-field', edit: 'clear' }),
+  },
+  {
+    keys: ['ctrl+w'],
+    label: 'ctrl-w',
+    does: 'delete a word',
+    owners: ['expiry', 'mfa', ...LISTS],
+    enabled: (state) => fieldText(state) !== '',
+    action: () => ({ type: 'edit-field', edit: 'delete-word' }),
+  },
   { keys: [TEXT], label: 'type', does: 'hours', owners: ['expiry'], footer: 3, action: typed },
   { keys: ['c'], label: 'c', does: 'copy', owners: RESULTS, footer: 1, action: () => ({ type: 'copy-url' }) },
   { keys: ['r'], label: 'r', does: 'QR code', owners: ['result'], footer: 5, action: () => ({ type: 'toggle-qr' }) },
@@ -307,6 +330,27 @@ export const BINDINGS: readonly Binding[] = [
   },
 ];
 
+const FIELD_KEYS: Record<string, FieldEdit> = {
+  left: 'left',
+  'ctrl+b': 'left',
+  right: 'right',
+  'ctrl+f': 'right',
+  home: 'home',
+  'ctrl+a': 'home',
+  end: 'end',
+  'ctrl+e': 'end',
+  delete: 'delete',
+  'ctrl+d': 'delete',
+};
+
+/** What the text field that has the keys holds: the expiry, the MFA code, or a list's filter. */
+function fieldText(state: State): string {
+  if (state.mfa) return state.mfa.code;
+  const screen = topScreen(state);
+  if (screen.kind === 'expiry') return screen.text;
+  return 'nav' in screen ? screen.nav.filter : '';
+}
+
 const HELP_SCROLL: Record<string, number> = { up: -1, down: 1, pageup: -10, pagedown: 10 };
 
 /** How many entries the help shows at once: the list's room. */
@@ -350,7 +394,8 @@ export function keyName(input: string, key: KeyPress): string {
   if (key.return) return 'enter';
   if (key.escape) return 'esc';
   if (key.tab) return 'tab';
-  if (key.backspace || key.delete) return 'backspace';
+  if (key.backspace) return 'backspace';
+  if (key.delete) return 'delete';
   if (key.ctrl) return `ctrl+${input}`;
   return input;
 }

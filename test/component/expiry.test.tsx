@@ -22,15 +22,39 @@ describe('expiry input', () => {
     expect(app.services.s3.presignRequests).toEqual([]);
   });
 
-  test('the preview follows what is typed; Backspace erases one character', async () => {
+  test('the prefill is selected: the first character typed replaces it; Backspace erases one character', async () => {
     const app = await openExpiry();
-    await app.press('2');
+    await app.press('1', '2');
     let frame = await app.waitFor((f) => expiryText(f) === '12');
     expect(flat(frame)).toContain('in 12 hours, at');
     expect(flat(frame)).toContain('(2026-11-28T22:00:00Z).');
     await app.press(KEY.backspace, KEY.backspace, '2', '4');
     frame = await app.waitFor((f) => expiryText(f) === '24');
     expect(flat(frame)).toContain('in 24 hours, at Sun, Nov 29, 2026, 15:30:00 GMT+5:30 (2026-11-29T10:00:00Z).');
+  });
+
+  test('typing 24 on a fresh screen gives 24 hours, not 124; readline keys edit the field', async () => {
+    const app = await openExpiry();
+    await app.press('2', '4');
+    let frame = await app.waitFor((f) => expiryText(f) === '24');
+    expect(flat(frame)).toContain('in 24 hours');
+    // Ctrl-A, then typing inserts at the start; Ctrl-E, Ctrl-W takes the word before the cursor.
+    await app.press('\u0001', '1');
+    frame = await app.waitFor((f) => expiryText(f) === '124');
+    await app.press('\u0005', 'h', '\u0017');
+    frame = await app.waitFor((f) => expiryText(f) === '');
+    await app.press('90m');
+    await app.waitFor((f) => expiryText(f) === '90m');
+    // ←, ←, Delete: the character after the cursor goes.
+    await app.press('\u001b[D');
+    await turns(5);
+    await app.press('\u001b[D');
+    await turns(5);
+    await app.press('\u001b[3~');
+    frame = await app.waitFor((f) => expiryText(f) === '9m');
+    // Ctrl-U clears from the cursor back to the start, as readline does.
+    await app.press('\u0015');
+    await app.waitFor((f) => expiryText(f) === 'm');
   });
 
   test.each([

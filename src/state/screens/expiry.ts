@@ -2,7 +2,21 @@ import { baseName } from '../../core/content-disposition.js';
 import { parseExpiry } from '../../core/expiry.js';
 import { formatCount } from '../../core/listing.js';
 import type { PresignOutcome } from '../../core/ports.js';
-import type { ExpiryScreen, LinkKind, LinksScreen, MarkKind, SharedRow, State } from '../app-state.js';
+import { MAX_FIELD_LENGTH } from '../../core/limits.js';
+import {
+  backspace,
+  clearLine,
+  deleteForward,
+  deleteWord,
+  end,
+  home,
+  insert,
+  left,
+  right,
+  textField,
+  type TextField,
+} from '../../core/text-field.js';
+import type { ExpiryScreen, FieldEdit, LinkKind, LinksScreen, MarkKind, SharedRow, State } from '../app-state.js';
 import { enqueue, pop, push, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
 
@@ -15,7 +29,16 @@ export function expiryScreen(
   const { bucketRegion, ...rest } = target;
   // A new object's name can only be uploaded; otherwise the defaults file may choose the kind.
   const linkKind = rest.linkKind === 'download' ? (state.options.linkKind ?? 'download') : rest.linkKind;
-  return { kind: 'expiry', ...rest, linkKind, ...(bucketRegion ? { bucketRegion } : {}), text: state.expiryText };
+  const field = textField(state.expiryText, { selected: true });
+  return {
+    kind: 'expiry',
+    ...rest,
+    linkKind,
+    ...(bucketRegion ? { bucketRegion } : {}),
+    text: field.value,
+    cursor: field.cursor,
+    selected: field.selected,
+  };
 }
 
 /** How long the link lasts, and what kind of link it is; Enter signs it. */
@@ -24,12 +47,12 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     switch (action.type) {
       case 'select':
         return submit(state, screen);
-      case 'type-text': {
-        const clean = action.text.replace(/[\u0000-\u001f\u007f]/g, '');
-        return clean === '' ? state : replaceTop(state, { ...screen, text: screen.text + clean, error: undefined });
-      }
+      case 'type-text':
+        return editText(state, screen, (field) => insert(field, action.text, MAX_FIELD_LENGTH));
       case 'erase':
-        return replaceTop(state, { ...screen, text: [...screen.text].slice(0, -1).join(''), error: undefined });
+        return editText(state, screen, backspace);
+      case 'edit-field':
+        return editText(state, screen, FIELD_EDITS[action.edit]);
       case 'cycle-link-kind': {
         const linkKind = LINK_KINDS[(LINK_KINDS.indexOf(screen.linkKind) + 1) % LINK_KINDS.length] as LinkKind;
         return replaceTop(state, { ...screen, linkKind, error: undefined });
@@ -103,6 +126,22 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     return next;
   },
 };
+
+const FIELD_EDITS: Record<FieldEdit, (field: TextField) => TextField> = {
+  left,
+  right,
+  home,
+  end,
+  delete: deleteForward,
+  clear: clearLine,
+  'delete-word': deleteWord,
+};
+
+function editText(state: State, screen: ExpiryScreen, change: (field: TextField) => TextField): State {
+  const field = change({ value: screen.text, cursor: screen.cursor, selected: screen.selected });
+  if (field.value === screen.text && field.cursor === screen.cursor && field.selected === screen.selected) return state;
+  return replaceTop(state, { ...screen, text: field.value, cursor: field.cursor, selected: field.selected, error: undefined });
+}
 
 function submit(state: State, screen: ExpiryScreen): State {
   if (screen.pendingRequest !== undefined) return state;

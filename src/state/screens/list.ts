@@ -1,3 +1,4 @@
+import { MAX_FIELD_LENGTH } from '../../core/limits.js';
 import type { ListNav } from '../list-nav.js';
 import { moveTo, withFilter } from '../list-nav.js';
 import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State, VersionsScreen } from '../app-state.js';
@@ -8,7 +9,7 @@ import type { UserAction } from './module.js';
 export type ListScreen = ProfilesScreen | BucketsScreen | ObjectsScreen | VersionsScreen;
 
 /** Longer than any S3 key (1,024 bytes): a paste past it is refused rather than drawn. */
-export const MAX_FILTER_LENGTH = 1024;
+const MAX_FILTER_LENGTH = MAX_FIELD_LENGTH;
 
 /** A Backspace this soon after emptying the filter is the same key held down: it does not go up. */
 export const HELD_BACKSPACE_MS = 300;
@@ -35,6 +36,11 @@ export function updateList(state: State, screen: ListScreen, action: UserAction)
       return typeFilter(state, screen, action.text);
     case 'erase':
       return eraseFilter(state, screen, action.at);
+    case 'edit-field': {
+      // The filter is edited at its end: Ctrl-U clears it, Ctrl-W takes its last word.
+      const filter = action.edit === 'clear' ? '' : action.edit === 'delete-word' ? withoutLastWord(screen.nav.filter) : undefined;
+      return filter === undefined ? state : replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
+    }
     case 'back':
       if (screen.nav.filter !== '') return replaceTop(state, { ...screen, nav: withFilter(screen.nav, '') });
       // Esc on the first screen leaves the app, as in fzf.
@@ -68,4 +74,8 @@ function eraseFilter(state: State, screen: ListScreen, at: number | undefined): 
     return replaceTop(state, { ...screen, nav: { ...screen.nav, emptiedAt: at } });
   }
   return state.stack.length > 1 ? pop(state) : state;
+}
+
+function withoutLastWord(text: string): string {
+  return text.replace(/[^\s/._-]*[\s/._-]*$/, '');
 }

@@ -11,6 +11,8 @@ export function updateMfa(state: State, mfa: Mfa, action: UserAction): State {
       return { ...state, mfa: { ...mfa, code: (mfa.code + action.text.replace(/\D/g, '')).slice(0, MFA_DIGITS) } };
     case 'erase':
       return { ...state, mfa: { ...mfa, code: mfa.code.slice(0, -1) } };
+    case 'edit-field':
+      return action.edit === 'clear' || action.edit === 'delete-word' ? { ...state, mfa: { ...mfa, code: '' } } : state;
     case 'select':
       return mfa.code.length === MFA_DIGITS
         ? enqueue({ ...state, mfa: undefined }, { kind: 'mfa-answer', code: mfa.code })

@@ -7,7 +7,7 @@ import {
   formatRelative,
   formatUtc,
   longestHoldingSeconds,
-  MAX_EXPIRY_HOURS,
+  EXPIRY_HINT,
   parseExpiry,
 } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
@@ -16,8 +16,10 @@ import { formatBytes, formatCount, formatTimestamp } from '../../core/listing.js
 import { factsLines } from '../../core/link-summary.js';
 import type { ExpiryScreen, LinkKind, MarkKind, Progress } from '../../state/app-state.js';
 import { Spinner } from '../components/spinner.js';
+import { TextFieldView } from '../components/text-field.js';
+import { DOT_SEGMENTS_WARNING, hasDotSegments } from '../../core/dot-segments.js';
 import { useServices } from '../services-context.js';
-import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
+import { FIELD_COLUMNS } from '../visible-tail.js';
 
 /** Below this many terminal rows the screen drops its spacing and hint to fit. */
 const COMPACT_BELOW_ROWS = 20;
@@ -54,14 +56,16 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
       )}
       <FactsLines screen={screen} compact={compact} />
       {gap}
-      <Text wrap="truncate-start">
+      <Text wrap="truncate-end">
         {'Expires in (hours): '}
-        <Text bold>{visibleTail(screen.text, FIELD_COLUMNS)}</Text>
-        <Text inverse> </Text>
+        <Text bold>
+          <TextFieldView field={{ value: screen.text, cursor: screen.cursor, selected: screen.selected }} width={FIELD_COLUMNS} />
+        </Text>
       </Text>
-      {compact ? null : (
-        <Text dimColor>{`1 to ${MAX_EXPIRY_HOURS} hours; decimals (1.5) and units (90m, 2d, 1w) work too`}</Text>
-      )}
+      {compact ? null : <Text dimColor wrap="wrap">{EXPIRY_HINT}</Text>}
+      {hasDotSegments(screen.key) && !screen.marked ? (
+        <Text color="yellow" wrap={compact ? 'truncate-end' : 'wrap'}>{`⚠ ${DOT_SEGMENTS_WARNING}`}</Text>
+      ) : null}
       {credentialsEnd ? (
         <Text color="yellow" wrap={compact ? 'truncate-end' : 'wrap'}>
           {`These credentials are temporary: links signed now work at most ${formatDuration(

@@ -1,13 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Opener } from '../core/ports.js';
 import { withoutAwsVariables } from './osc52-report.js';
-
-export type OpenOutcome = { ok: true; message: string } | { ok: false; reason: string };
-
-/** `o` on the result: the URL in the default browser. */
-export interface Opener {
-  open(url: string): Promise<OpenOutcome>;
-}
 
 /** Starts the browser for `url` with exactly `env`; rejects with a one-line reason. */
 export type Launch = (url: string, env: NodeJS.ProcessEnv) => Promise<void>;

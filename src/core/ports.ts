@@ -282,6 +282,13 @@ export interface Clipboard {
   copy(text: string): Promise<CopyOutcome>;
 }
 
+export type OpenOutcome = { ok: true; message: string } | { ok: false; reason: string };
+
+/** `o` on the result: the URL in the default browser. */
+export interface Opener {
+  open(url: string): Promise<OpenOutcome>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -293,4 +300,6 @@ export interface Services {
   clock: Clock;
   /** Present when credential providers may ask for an MFA code. */
   mfa?: MfaChannel;
+  /** Present where a browser can be started. */
+  opener?: Opener;
 }

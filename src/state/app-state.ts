@@ -1,6 +1,7 @@
 import type { Row } from '../core/listing.js';
 import type { LinkFormat } from '../core/link-formats.js';
 import type { Remembered } from '../core/remembered.js';
+import type { SortOrder } from '../core/sort-rows.js';
 import type {
   Bucket,
   Failure,
@@ -12,6 +13,7 @@ import type {
   VersionPage,
   Connection,
   CopyOutcome,
+  OpenOutcome,
   HttpMethod,
   ListPage,
   PresignedUrl,
@@ -78,6 +80,10 @@ export interface ObjectsScreen {
   rows: Row[];
   listing: Listing;
   pagesLoaded: number;
+  /** Continuation tokens already followed: a server that repeats one would be asked forever. */
+  tokensSent?: ReadonlySet<string>;
+  /** Rows in this order (folders first); name order when absent. */
+  sort?: SortOrder;
 }
 
 /** What the link lets its holder do: download, download under the key's file name, or upload. */
@@ -216,7 +222,8 @@ export type Request =
   | { id: number; kind: 'bucket-region'; connection: Connection; bucket: string }
   | { id: number; kind: 'credentials-expiry'; connection: Connection }
   | { id: number; kind: 'mfa-answer'; code: string | null }
-  | { id: number; kind: 'copy'; text: string };
+  | { id: number; kind: 'copy'; text: string }
+  | { id: number; kind: 'open-url'; url: string };
 
 /** What the command line asked for before the first screen. */
 export interface StartOptions {
@@ -272,6 +279,7 @@ export type Action =
   | { type: 'presigned'; requestId: number; presigned: PresignedUrl; check?: LinkCheck }
   | { type: 'object-described'; requestId: number; facts: ObjectFacts | null }
   | { type: 'copied'; requestId: number; outcome: CopyOutcome }
+  | { type: 'opened'; requestId: number; outcome: OpenOutcome }
   | { type: 'bucket-region-found'; requestId: number; bucket: string; region: string }
   | { type: 'marks-expanded'; requestId: number; keys: string[] }
   | { type: 'presigned-all'; requestId: number; keys: readonly string[]; outcomes: PresignOutcome[] }
@@ -303,6 +311,9 @@ export type Action =
   | { type: 'cycle-link-kind' }
   | { type: 'toggle-qr' }
   | { type: 'toggle-mark' }
+  | { type: 'cycle-sort' }
+  | { type: 'copy-uri' }
+  | { type: 'open-url' }
   | { type: 'mark-shown' }
   | { type: 'open-versions' }
   | { type: 'cycle-copy-format' }

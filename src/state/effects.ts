@@ -94,6 +94,12 @@ export function createRequestRunner(
         case 'mfa-answer':
           services.mfa?.answer(request.code);
           return { type: 'mfa-answered', requestId };
+        case 'open-url': {
+          const outcome = services.opener
+            ? await services.opener.open(request.url)
+            : ({ ok: false, reason: 'no browser can be started here' } as const);
+          return { type: 'opened', requestId, outcome };
+        }
         case 'copy':
           return { type: 'copied', requestId, outcome: await services.clipboard.copy(request.text) };
       }

@@ -1,4 +1,5 @@
 import { filterRows, type Row } from '../core/listing.js';
+import { sortRows, type SortOrder } from '../core/sort-rows.js';
 import type { Bucket, Profile } from '../core/ports.js';
 import type { BucketsScreen, ObjectsScreen, Screen, State } from './app-state.js';
 
@@ -32,14 +33,16 @@ export function visibleBuckets(screen: BucketsScreen): Bucket[] {
 }
 
 // The reducer and the view ask for the same filtered rows several times per key press; with
-// 100,000 rows loaded, filtering once per (rows, filter) keeps a keystroke under a frame.
-const filteredRows = new WeakMap<readonly Row[], { filter: string; rows: Row[] }>();
+// 100,000 rows loaded, filtering (and sorting) once per (rows, filter, sort) keeps a keystroke
+// under a frame.
+const filteredRows = new WeakMap<readonly Row[], { filter: string; sort: SortOrder | undefined; rows: Row[] }>();
 
 export function visibleRows(screen: ObjectsScreen): Row[] {
   const cached = filteredRows.get(screen.rows);
-  if (cached?.filter === screen.nav.filter) return cached.rows;
-  const rows = filterRows(screen.rows, screen.nav.filter);
-  filteredRows.set(screen.rows, { filter: screen.nav.filter, rows });
+  if (cached?.filter === screen.nav.filter && cached.sort === screen.sort) return cached.rows;
+  const filtered = filterRows(screen.rows, screen.nav.filter);
+  const rows = screen.sort ? [...sortRows(filtered, screen.sort)] : filtered;
+  filteredRows.set(screen.rows, { filter: screen.nav.filter, sort: screen.sort, rows });
   return rows;
 }
 

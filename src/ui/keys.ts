@@ -120,6 +120,15 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'mark-shown' }),
   },
   {
+    keys: ['s'],
+    label: 's',
+    does: 'sort: name, date, size',
+    owners: ['objects'],
+    // Once a filter is typed, s is a letter of it.
+    enabled: (state) => hasRows(state) && filterOf(state) === '',
+    action: () => ({ type: 'cycle-sort' }),
+  },
+  {
     keys: ['v'],
     label: 'v',
     does: 'versions',
@@ -229,6 +238,15 @@ export const BINDINGS: readonly Binding[] = [
   },
   { keys: [TEXT], label: 'type', does: 'hours', owners: ['expiry'], footer: 3, action: typed },
   { keys: ['c'], label: 'c', does: 'copy', owners: RESULTS, footer: 1, action: () => ({ type: 'copy-url' }) },
+  { keys: ['y'], label: 'y', does: 'copy the s3:// URI', owners: ['result'], action: () => ({ type: 'copy-uri' }) },
+  {
+    keys: ['o'],
+    label: 'o',
+    does: 'open in the browser',
+    owners: ['result'],
+    footer: 6,
+    action: () => ({ type: 'open-url' }),
+  },
   { keys: ['r'], label: 'r', does: 'QR code', owners: ['result'], footer: 5, action: () => ({ type: 'toggle-qr' }) },
   {
     keys: ['n'],

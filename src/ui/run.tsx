@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { createProfileSource } from '../adapters/aws-profiles.js';
 import { createLazyS3Connector } from '../adapters/lazy-s3.js';
 import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
+import { createOpener } from '../adapters/opener.js';
 import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import { readRemembered, rememberedPath, writeRemembered } from '../adapters/remembered-file.js';
 import type { CopyFormat, DefaultLinkKind } from '../core/defaults.js';
@@ -72,6 +73,7 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
           terminal: terminal.output,
           ...(settings.clearClipboardAfter ? { clearAfterSeconds: settings.clearClipboardAfter } : {}),
         }),
+    opener: createOpener(),
     clock,
   };
 

@@ -180,6 +180,25 @@ describe('paging', () => {
     expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
   });
 
+  it('stops a listing whose server repeats a continuation token, with a message, instead of asking forever', () => {
+    let state = run(firstPage(), { type: 'move-to-end' });
+    const second = lastRequest(state);
+    state = run(state, { type: 'page-loaded', requestId: second.id, page: page(100, 10, 'next-2') });
+    state = run(state, { type: 'move-to-end' });
+    const third = lastRequest(state);
+    expect(third).toMatchObject({ kind: 'list-page', token: 'next-2' });
+    // The server sends next-2 again, with keys already listed.
+    state = run(state, { type: 'page-loaded', requestId: third.id, page: page(100, 10, 'next-2') });
+    const screen = topScreen(state) as ObjectsScreen;
+    expect(screen.listing).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringContaining('same page') },
+    });
+    expect(screen.rows).toHaveLength(110);
+    state = run(state, { type: 'move-to-end' });
+    expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);
+  });
+
   it('keeps the rows shown when a later page fails, and retries', () => {
     let state = run(firstPage(), { type: 'move-to-end' });
     const request = lastRequest(state);

@@ -140,7 +140,13 @@ const FIELD_EDITS: Record<FieldEdit, (field: TextField) => TextField> = {
 function editText(state: State, screen: ExpiryScreen, change: (field: TextField) => TextField): State {
   const field = change({ value: screen.text, cursor: screen.cursor, selected: screen.selected });
   if (field.value === screen.text && field.cursor === screen.cursor && field.selected === screen.selected) return state;
-  return replaceTop(state, { ...screen, text: field.value, cursor: field.cursor, selected: field.selected, error: undefined });
+  return replaceTop(state, {
+    ...screen,
+    text: field.value,
+    cursor: field.cursor,
+    selected: field.selected,
+    error: undefined,
+  });
 }
 
 function submit(state: State, screen: ExpiryScreen): State {

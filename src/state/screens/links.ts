@@ -2,6 +2,7 @@ import { LINK_FORMATS, formatLinks, type LinkFormat } from '../../core/link-form
 import type { LinksScreen, State } from '../app-state.js';
 import { enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
+import { copyNotice } from './result.js';
 
 /** The links of several objects: scroll them, copy them all in the format chosen, or sign again. */
 export const linksModule: ScreenModule<LinksScreen> = {
@@ -45,14 +46,8 @@ export const linksModule: ScreenModule<LinksScreen> = {
     if (action.type === 'request-failed')
       return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
     if (action.type !== 'copied') return state;
-    const { outcome } = action;
     const count = screen.rows.filter((row) => row.url).length;
-    return put({
-      ...screen,
-      notice: outcome.ok
-        ? { tone: 'success', text: `Copied ${count === 1 ? '1 link' : `${count} links`} (${outcome.via}).` }
-        : { tone: 'warning', text: `Not copied: ${outcome.reason}` },
-    });
+    return put({ ...screen, notice: copyNotice(action.outcome, count === 1 ? '1 link ' : `${count} links `) });
   },
 };
 

@@ -38,7 +38,8 @@ export function updateList(state: State, screen: ListScreen, action: UserAction)
       return eraseFilter(state, screen, action.at);
     case 'edit-field': {
       // The filter is edited at its end: Ctrl-U clears it, Ctrl-W takes its last word.
-      const filter = action.edit === 'clear' ? '' : action.edit === 'delete-word' ? withoutLastWord(screen.nav.filter) : undefined;
+      const filter =
+        action.edit === 'clear' ? '' : action.edit === 'delete-word' ? withoutLastWord(screen.nav.filter) : undefined;
       return filter === undefined ? state : replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
     }
     case 'back':

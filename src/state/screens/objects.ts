@@ -1,4 +1,6 @@
 import { appendPage, formatCount } from '../../core/listing.js';
+import { nextPage } from '../../core/paging-guard.js';
+import { DEFAULT_SORT, nextSort } from '../../core/sort-rows.js';
 import type { ListPage } from '../../core/ports.js';
 import type { LinkKind, ObjectsScreen, State } from '../app-state.js';
 import { initialNav, moveTo } from '../list-nav.js';
@@ -35,6 +37,11 @@ export const objectsModule: ScreenModule<ObjectsScreen> = {
           : state;
       case 'search-server':
         return searchServer(state, screen);
+      case 'cycle-sort': {
+        const sort = nextSort(screen.sort ?? DEFAULT_SORT);
+        const sorted = { ...screen, sort, nav: { ...screen.nav, cursor: 0, offset: 0 } };
+        return replaceTop(state, sorted);
+      }
       case 'toggle-mark':
         return updateList(toggleMark(state, screen), screen, { type: 'move', by: 1 }) ?? state;
       case 'mark-shown':
@@ -140,17 +147,27 @@ function searchServer(state: State, screen: ObjectsScreen): State {
 
 function pageLoaded(state: State, screen: ObjectsScreen, page: ListPage): ObjectsScreen {
   const selected = visibleRows(screen)[screen.nav.cursor];
+  const rows = appendPage(screen.rows, screen.prefix, page);
+  const sent = screen.tokensSent ?? new Set<string>();
+  const verdict = nextPage(sent, { nextToken: page.nextToken, newEntries: rows.length - screen.rows.length });
+  const listing: ObjectsScreen['listing'] =
+    verdict.kind === 'done'
+      ? { status: 'complete' }
+      : verdict.kind === 'next'
+        ? { status: 'more', nextToken: verdict.token }
+        : { status: 'failed', error: { kind: 'other', message: verdict.message } };
   const next: ObjectsScreen = {
     ...screen,
-    rows: appendPage(screen.rows, screen.prefix, page),
-    listing: page.nextToken === undefined ? { status: 'complete' } : { status: 'more', nextToken: page.nextToken },
+    rows,
+    listing,
     pagesLoaded: screen.pagesLoaded + 1,
+    ...(verdict.kind === 'next' ? { tokensSent: new Set([...sent, verdict.token]) } : {}),
   };
   // A folder from a later page lands among the folders above: keep the cursor on its row.
-  const rows = visibleRows(next);
+  const shown = visibleRows(next);
   // Rows keep their identity across pages, so the selected one is found by reference.
-  const cursor = selected === undefined ? screen.nav.cursor : Math.max(0, rows.indexOf(selected));
-  return { ...next, nav: moveTo(next.nav, cursor, rows.length, listHeight(state)) };
+  const cursor = selected === undefined ? screen.nav.cursor : Math.max(0, shown.indexOf(selected));
+  return { ...next, nav: moveTo(next.nav, cursor, shown.length, listHeight(state)) };
 }
 
 /** Rows below the last loaded one at which the next page is fetched. */

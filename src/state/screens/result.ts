@@ -1,4 +1,5 @@
-import type { ResultScreen } from '../app-state.js';
+import type { CopyOutcome } from '../../core/ports.js';
+import type { Notice, ResultScreen } from '../app-state.js';
 import { enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
 import { objectsScreen } from './objects.js';
@@ -14,6 +15,23 @@ export const resultModule: ScreenModule<ResultScreen> = {
           copyRequest: state.nextRequestId,
         });
         return enqueue(copying, { kind: 'copy', text: screen.presigned.url });
+      }
+      case 'copy-uri': {
+        const { bucket, key } = screen.presigned;
+        const copying = replaceTop(state, {
+          ...screen,
+          notice: { tone: 'info', text: 'Copying…' },
+          copyRequest: state.nextRequestId,
+        });
+        return enqueue(copying, { kind: 'copy', text: `s3://${bucket}/${key}` });
+      }
+      case 'open-url': {
+        const opening = replaceTop(state, {
+          ...screen,
+          notice: { tone: 'info', text: 'Opening…' },
+          copyRequest: state.nextRequestId,
+        });
+        return enqueue(opening, { kind: 'open-url', url: screen.presigned.url });
       }
       case 'toggle-qr':
         return replaceTop(state, { ...screen, showQr: !screen.showQr });
@@ -42,13 +60,23 @@ export const resultModule: ScreenModule<ResultScreen> = {
   answer(state, screen, action, put) {
     if (action.type === 'request-failed')
       return put({ ...screen, notice: { tone: 'error', text: action.error.message } });
+    if (action.type === 'opened') {
+      const { outcome } = action;
+      return put({
+        ...screen,
+        notice: outcome.ok
+          ? { tone: 'success', text: outcome.message }
+          : { tone: 'warning', text: `Not opened: ${outcome.reason}` },
+      });
+    }
     if (action.type !== 'copied') return state;
-    const { outcome } = action;
-    return put({
-      ...screen,
-      notice: outcome.ok
-        ? { tone: 'success', text: `Copied (${outcome.via}).` }
-        : { tone: 'warning', text: `Not copied: ${outcome.reason}` },
-    });
+    return put({ ...screen, notice: copyNotice(action.outcome) });
   },
 };
+
+/** What a copy did: copied; only handed to the terminal (OSC 52), which may drop it; or not done. */
+export function copyNotice(outcome: CopyOutcome, what = ''): Notice {
+  if (!outcome.ok) return { tone: 'warning', text: `Not copied: ${outcome.reason}` };
+  if (outcome.sentOnly && outcome.message) return { tone: 'info', text: outcome.message };
+  return { tone: 'success', text: `Copied ${what}(${outcome.via}).` };
+}

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
 import {
   effectiveExpiry,
   expiresAt,
@@ -26,6 +27,7 @@ const COMPACT_BELOW_ROWS = 20;
 
 export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: number }) {
   const { clock } = useServices();
+  useTicking(TICK_MS);
   const compact = rows < COMPACT_BELOW_ROWS;
   const gap = compact ? null : <Text> </Text>;
   const now = clock.now();
@@ -59,10 +61,17 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
       <Text wrap="truncate-end">
         {'Expires in (hours): '}
         <Text bold>
-          <TextFieldView field={{ value: screen.text, cursor: screen.cursor, selected: screen.selected }} width={FIELD_COLUMNS} />
+          <TextFieldView
+            field={{ value: screen.text, cursor: screen.cursor, selected: screen.selected }}
+            width={FIELD_COLUMNS}
+          />
         </Text>
       </Text>
-      {compact ? null : <Text dimColor wrap="wrap">{EXPIRY_HINT}</Text>}
+      {compact ? null : (
+        <Text dimColor wrap="wrap">
+          {EXPIRY_HINT}
+        </Text>
+      )}
       {hasDotSegments(screen.key) && !screen.marked ? (
         <Text color="yellow" wrap={compact ? 'truncate-end' : 'wrap'}>{`⚠ ${DOT_SEGMENTS_WARNING}`}</Text>
       ) : null}
@@ -195,4 +204,15 @@ function FactsLines({ screen, compact }: { screen: ExpiryScreen; compact: boolea
       ))}
     </>
   );
+}
+
+/** The preview is "from now": it is drawn again every second so it keeps time while the screen is open. */
+const TICK_MS = 1000;
+
+function useTicking(ms: number): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((tick) => tick + 1), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { countOf, countRows, formatBytes, formatCount, formatTimestamp, rowId, type Row } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
+import { sortLabel } from '../../core/sort-rows.js';
 import type { Marks, ObjectsScreen } from '../../state/app-state.js';
 import { isMarked, marksSummary } from '../../state/screens/marks.js';
 import { visibleRows } from '../../state/selectors.js';
@@ -143,5 +144,9 @@ function Status({ screen, shown, marks }: { screen: ObjectsScreen; shown: number
   }
   if (listing.status === 'loading') return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
   const more = listing.status === 'complete' ? '' : ' loaded · more ↓';
-  return <Text dimColor>{`${search}${filtered}${counts}${more}`}</Text>;
+  // First, so a narrow status line keeps it: what the order of the rows means.
+  const sorted = screen.sort
+    ? `${sortLabel(screen.sort, { rows: screen.rows.length, more: listing.status !== 'complete' })} · `
+    : '';
+  return <Text dimColor wrap="truncate-end">{`${sorted}${search}${filtered}${counts}${more}`}</Text>;
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatLocal, formatRelative, formatUtc } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
-import { qrLines } from '../../core/qr.js';
+import { qrForTerminal } from '../../core/qr.js';
 import { shellQuote } from '../../core/shell-quote.js';
 import type { ResultScreen } from '../../state/app-state.js';
 import { NoticeLine } from '../components/notice-line.js';
@@ -100,18 +100,19 @@ const RESULT_CHROME_ROWS = 8;
 const QR_CHROME_ROWS = 5;
 
 function QrCode({ url, columns, rows }: { url: string; columns: number; rows: number }) {
-  const lines = qrLines(url);
-  const width = lines[0]?.length ?? 0;
-  if (width > columns || lines.length > rows - QR_CHROME_ROWS) {
+  const fit = qrForTerminal(url, columns, rows, QR_CHROME_ROWS);
+  if (!fit.fits) {
     return (
-      <Text color="yellow" wrap="wrap">
-        {`  The QR code needs ${width}×${lines.length + QR_CHROME_ROWS} characters; this terminal is ${columns}×${rows}. Enlarge it (or zoom out) and press r again.`}
-      </Text>
+      <Box paddingLeft={2}>
+        <Text color="yellow" wrap="wrap">
+          {fit.message}
+        </Text>
+      </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      {lines.map((line, i) => (
+      {fit.lines.map((line, i) => (
         <Text key={i} color="black" backgroundColor="white">
           {line}
         </Text>

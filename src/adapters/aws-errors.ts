@@ -72,7 +72,7 @@ interface SdkErrorShape {
  * One line a person can act on, from whatever the SDK or the network threw. Never includes
  * credentials: SDK errors do not carry them, and the request URL is not quoted.
  */
-export function describeAwsError(error: unknown, where: { endpoint?: string; profile?: string }): string {
+function describeAwsError(error: unknown, where: { endpoint?: string; profile?: string }): string {
   return redactUserinfo(printable(describe(error, where)));
 }
 

@@ -22,7 +22,7 @@ import { runCredentialProcessesInOwnGroup } from './credential-process.js';
  * client's own endpoint resolver and a synchronous SigV4 query signer (./sigv4-query.ts), so
  * `s3share-tui s3://B/K` starts without loading the client and a list of links signs quickly.
  */
-export type CredentialProvider = ReturnType<typeof fromIni>;
+type CredentialProvider = ReturnType<typeof fromIni>;
 
 export interface SignerOptions {
   clock: Clock;

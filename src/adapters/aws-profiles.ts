@@ -77,7 +77,7 @@ function toProfile(name: string, section: Section, config: Record<string, Sectio
   };
 }
 
-export function profileKind(section: Section): ProfileKind {
+function profileKind(section: Section): ProfileKind {
   if (section.sso_session || section.sso_start_url) return 'sso';
   if (section.role_arn) return 'role';
   if (section.credential_process) return 'process';

@@ -8,8 +8,6 @@ import { FatalShareError, shareAll } from './headless/share.js';
 import { readAll } from './headless/stdin-text.js';
 import { collectEntries } from './headless/targets.js';
 
-export { toJson } from './headless/output.js';
-
 const DEFAULT_EXPIRY_SECONDS = 3600;
 
 export interface HeadlessIo {

@@ -152,7 +152,11 @@ function dependencyCosts(root: string, tree: Map<string, Node>) {
   const users = new Map<string, number>();
   for (const { all } of closures) for (const dir of all) users.set(dir, (users.get(dir) ?? 0) + 1);
   const sizes = new Map<string, number>();
-  const size = (dir: string) => sizes.get(dir) ?? (sizes.set(dir, ownBytes(dir)).get(dir) as number);
+  const size = (dir: string): number => {
+    let bytes = sizes.get(dir);
+    if (bytes === undefined) sizes.set(dir, (bytes = ownBytes(dir)));
+    return bytes;
+  };
   return closures
     .map(({ dir, all }) => {
       const only = [...all].filter((d) => users.get(d) === 1);

@@ -21,7 +21,15 @@ export async function boundedCall<T>(
   // Not everything listens to the signal (a credential_process that never exits, a file read):
   // the call ends at the limit whatever it waits for.
   const limit = new Promise<never>((_, reject) => {
-    abortSignal.addEventListener('abort', () => reject(abortSignal.reason), { once: true });
+    abortSignal.addEventListener(
+      'abort',
+      () => {
+        // A DOMException named TimeoutError, which is an Error in Node.
+        const reason: unknown = abortSignal.reason;
+        reject(reason instanceof Error ? reason : new Error(`timed out after ${limitMs} ms`));
+      },
+      { once: true },
+    );
   });
   limit.catch(() => {});
   try {
@@ -64,7 +72,7 @@ interface SdkErrorShape {
  * One line a person can act on, from whatever the SDK or the network threw. Never includes
  * credentials: SDK errors do not carry them, and the request URL is not quoted.
  */
-export function describeAwsError(error: unknown, where: { endpoint?: string; profile?: string }): string {
+function describeAwsError(error: unknown, where: { endpoint?: string; profile?: string }): string {
   return redactUserinfo(printable(describe(error, where)));
 }
 

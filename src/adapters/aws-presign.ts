@@ -1,5 +1,4 @@
 import { defaultEndpointResolver } from '@aws-sdk/client-s3/dist-es/endpoint/endpointResolver.js';
-import { formatUrl } from '@aws-sdk/core/util';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { fromIni } from '@aws-sdk/credential-provider-ini';
 import {
@@ -23,7 +22,7 @@ import { runCredentialProcessesInOwnGroup } from './credential-process.js';
  * client's own endpoint resolver and a synchronous SigV4 query signer (./sigv4-query.ts), so
  * `s3share-tui s3://B/K` starts without loading the client and a list of links signs quickly.
  */
-export type CredentialProvider = ReturnType<typeof fromIni>;
+type CredentialProvider = ReturnType<typeof fromIni>;
 
 export interface SignerOptions {
   clock: Clock;
@@ -152,7 +151,7 @@ function withKnownExpiration(
   notice: ((line: string) => void) | undefined,
 ): CredentialProvider {
   let told = false;
-  return (async (...args: Parameters<CredentialProvider>) => {
+  return async (...args: Parameters<CredentialProvider>) => {
     const credentials = await provider(...args);
     const { expiration } = credentials;
     const known = expiration instanceof Date && Number.isFinite(expiration.getTime());
@@ -165,7 +164,8 @@ function withKnownExpiration(
         ),
       );
     }
-    const { expiration: _unknown, ...rest } = credentials;
-    return rest;
-  }) as CredentialProvider;
+    const withoutExpiration = { ...credentials };
+    delete withoutExpiration.expiration;
+    return withoutExpiration;
+  };
 }

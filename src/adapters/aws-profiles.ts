@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
 import { MAX_CONFIG_FILE_BYTES } from '../core/limits.js';
-import { isValidRegion } from '../core/region.js';
+import { isValidRegion, validRegion } from '../core/region.js';
 import type { ConfigFileStatus, Profile, ProfileDiscovery, ProfileKind, ProfileSource } from '../core/ports.js';
 import { FileRefusedError, readRegularFile } from './safe-read.js';
 
@@ -37,7 +37,7 @@ export async function discoverProfiles(env: NodeJS.ProcessEnv): Promise<ProfileD
   const badRegions: string[] = [];
   const profiles = [...names].sort(byDefaultFirst).map((name) => {
     const merged: Section = { ...config[name], ...credentials[name] };
-    if (merged.region !== undefined && !isValidRegion(merged.region)) {
+    if (merged.region !== undefined && validRegion(merged.region) === undefined) {
       badRegions.push(`profile “${name}”: region “${merged.region}” is not a region name; ignored`);
     }
     return toProfile(name, merged, config);
@@ -77,7 +77,7 @@ function toProfile(name: string, section: Section, config: Record<string, Sectio
   };
 }
 
-export function profileKind(section: Section): ProfileKind {
+function profileKind(section: Section): ProfileKind {
   if (section.sso_session || section.sso_start_url) return 'sso';
   if (section.role_arn) return 'role';
   if (section.credential_process) return 'process';

@@ -2,7 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import { MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BODY_BYTES } from '../core/limits.js';
 
 /** An answer larger than the app will read: the transfer is cut and the call fails with this. */
-export class ResponseTooLargeError extends Error {
+class ResponseTooLargeError extends Error {
   override name = 'ResponseTooLarge';
 }
 

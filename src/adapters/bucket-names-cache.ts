@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { cacheDir } from './app-dirs.js';
 
 /** Bucket names are kept this long for shell completion: a Tab press should not wait for S3. */
-export const BUCKET_NAMES_MAX_AGE_MS = 10 * 60 * 1000;
+const BUCKET_NAMES_MAX_AGE_MS = 10 * 60 * 1000;
 const MAX_ENTRIES = 50;
 
 interface Entry {

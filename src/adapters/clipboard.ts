@@ -25,7 +25,7 @@ export interface ClipboardOptions {
  */
 /** --no-clipboard: the copy key says copying is off. */
 export const disabledClipboard: Clipboard = {
-  copy: async () => ({ ok: false, reason: 'copying is turned off (--no-clipboard).' }),
+  copy: () => Promise.resolve({ ok: false, reason: 'copying is turned off (--no-clipboard).' }),
 };
 
 export function createClipboard(options: ClipboardOptions = {}): Clipboard {

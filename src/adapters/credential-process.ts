@@ -43,7 +43,7 @@ export function runCredentialProcessesInOwnGroup(): void {
     );
   };
   Object.defineProperty(run, promisify.custom, { value: runCommand });
-  externalDataInterceptor.interceptToken('exec', run as never);
+  externalDataInterceptor.interceptToken('exec', run);
   process.once('exit', stopCredentialProcesses);
 }
 

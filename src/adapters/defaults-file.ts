@@ -4,7 +4,7 @@ import { readDefaults, type DefaultsReading } from '../core/defaults.js';
 import { printable } from '../core/printable.js';
 import { configDir } from './app-dirs.js';
 
-export function defaultsPath(env: NodeJS.ProcessEnv): string {
+function defaultsPath(env: NodeJS.ProcessEnv): string {
   return join(configDir(env), 'config.toml');
 }
 

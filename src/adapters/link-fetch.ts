@@ -84,10 +84,7 @@ export function parseErrorDocument(xml: string): Omit<LinkAnswer, 'status' | 'he
     storageClass: field('StorageClass'),
     accessTier: field('AccessTier'),
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as Omit<
-    LinkAnswer,
-    'status' | 'headers'
-  >;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
 }
 
 function decodeEntities(text: string): string {

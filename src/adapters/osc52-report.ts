@@ -20,8 +20,8 @@ export function withoutAwsVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('AWS_')));
 }
 
-export const OSC52_SENT = 'Sent to the terminal (OSC 52)';
-export const TMUX_ALLOW_OSC52 = 'set -s set-clipboard on';
+const OSC52_SENT = 'Sent to the terminal (OSC 52)';
+const TMUX_ALLOW_OSC52 = 'set -s set-clipboard on';
 
 /**
  * What to say after writing an OSC 52 sequence. Whether it reached a clipboard cannot be known:

@@ -7,8 +7,8 @@ export type DefaultLinkKind = 'download' | 'attachment' | 'upload';
 /** How `c` copies the links of a result. */
 export type CopyFormat = 'url' | 'tsv' | 'markdown' | 'csv';
 
-export const LINK_KINDS: readonly DefaultLinkKind[] = ['download', 'attachment', 'upload'];
-export const COPY_FORMATS: readonly CopyFormat[] = ['url', 'tsv', 'markdown', 'csv'];
+const LINK_KINDS: readonly DefaultLinkKind[] = ['download', 'attachment', 'upload'];
+const COPY_FORMATS: readonly CopyFormat[] = ['url', 'tsv', 'markdown', 'csv'];
 
 /** What the defaults file may set; every field absent means the built-in default. */
 export interface Defaults {
@@ -57,7 +57,7 @@ const CHECKS: Record<string, Check> = {
   alt_screen: flag((altScreen) => ({ altScreen })),
 };
 
-export const DEFAULTS_KEYS = Object.keys(CHECKS);
+const DEFAULTS_KEYS = Object.keys(CHECKS);
 
 /**
  * Reads the defaults file's text. A file TOML cannot parse gives no defaults at all; a key with a

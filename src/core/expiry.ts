@@ -1,7 +1,7 @@
 import { printable } from './printable.js';
 
 /** Presigned URLs signed with SigV4 live at least one second and at most seven days. */
-export const MIN_EXPIRY_SECONDS = 1;
+const MIN_EXPIRY_SECONDS = 1;
 export const MAX_EXPIRY_SECONDS = 7 * 24 * 3600;
 export const MAX_EXPIRY_HOURS = MAX_EXPIRY_SECONDS / 3600;
 export const DEFAULT_EXPIRY_TEXT = '1';

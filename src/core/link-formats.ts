@@ -19,7 +19,7 @@ export interface SharedLink {
   expiresAt: Date;
 }
 
-export const CSV_HEADER = 'key,url,expires_at';
+const CSV_HEADER = 'key,url,expires_at';
 
 /** The line written before the links, if the format has one (CSV's column names). */
 export function formatHeader(format: LinkFormat): string | undefined {

@@ -4,7 +4,7 @@ import type { LinkCheck, ObjectFacts } from './ports.js';
 import { printable } from './printable.js';
 
 /** How a line is drawn: proven, a plain note, or the reason a link does not work (error colour). */
-export type Tone = 'ok' | 'note' | 'error';
+type Tone = 'ok' | 'note' | 'error';
 
 export interface SummaryLine {
   tone: Tone;

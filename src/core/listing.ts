@@ -3,7 +3,7 @@ import type { ListPage } from './ports.js';
 export const DELIMITER = '/';
 
 /** How an object whose key is exactly its folder's prefix is listed in that folder. */
-export const OWN_OBJECT_NAME = '(object named like this folder)';
+const OWN_OBJECT_NAME = '(object named like this folder)';
 
 /**
  * One line of an object listing. Kept small: a prefix of 100,000 objects holds 100,000 of these.

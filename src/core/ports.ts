@@ -124,7 +124,7 @@ export interface PresignedUrl {
 }
 
 /** Stable names of why a link does not work (for --json and for tests); the message says it in words. */
-export type LinkProblemCode =
+type LinkProblemCode =
   | 'sse-c'
   | 'archived'
   | 'kms-denied'

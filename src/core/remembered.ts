@@ -28,7 +28,8 @@ export function rememberLocation(before: Remembered, location: RememberedLocatio
   const { profile, bucket, prefix } = location;
   const place = bucket ? { bucket, ...(prefix ? { prefix } : {}) } : {};
   const others = Object.entries(before.places).filter(([name]) => name !== profile);
-  const places = Object.fromEntries([[profile, place], ...others].slice(0, MAX_PROFILES));
+  const entries: Array<[string, Remembered['places'][string]]> = [[profile, place], ...others];
+  const places = Object.fromEntries(entries.slice(0, MAX_PROFILES));
   return { profile, places };
 }
 

@@ -1,12 +1,12 @@
 import { printable } from './printable.js';
 
-export interface S3Location {
+interface S3Location {
   bucket: string;
   key: string;
 }
 
 /** S3's limit on a key, in UTF-8 bytes. */
-export const MAX_KEY_BYTES = 1024;
+const MAX_KEY_BYTES = 1024;
 
 // Bucket names as S3 creates them today: 3–63 lowercase letters, digits, dots and hyphens.
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

@@ -60,7 +60,7 @@ export class LinkPrinter {
 export type CheckFields = LinkReport['json'];
 
 /** The --json fields of one link (one JSON Lines record). */
-export function toJson(presigned: PresignedUrl) {
+function toJson(presigned: PresignedUrl) {
   const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
   return {
     url: presigned.url,

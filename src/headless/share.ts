@@ -139,7 +139,7 @@ async function shareBatch(
   }
   // Checked: results arrive in any order and are printed in order, as soon as all before are in.
   type Result = CheckedLink | { message: string };
-  const results: Array<Result | undefined> = new Array(targets.length);
+  const results = new Array<Result | undefined>(targets.length);
   let printed = 0;
   const printReady = () => {
     while (printed < results.length && results[printed] !== undefined) {

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
  * measurable cost to paging or redraws (`npm run bench`, figures e and f). V8 reads this flag at
  * every collection, so setting it at run time takes effect.
  */
-export const HEAP_GROWING_PERCENT = 15;
+const HEAP_GROWING_PERCENT = 15;
 
 export function limitHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

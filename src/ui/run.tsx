@@ -5,8 +5,7 @@ import { createClipboard, disabledClipboard } from '../adapters/clipboard.js';
 import { createOpener } from '../adapters/opener.js';
 import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import { readRemembered, rememberedPath, writeRemembered } from '../adapters/remembered-file.js';
-import type { CopyFormat, DefaultLinkKind } from '../core/defaults.js';
-import { rememberLocation, type Remembered, type RememberedLocation } from '../core/remembered.js';
+import { rememberLocation } from '../core/remembered.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
 import type { Services } from '../core/ports.js';
 import { printable } from '../core/printable.js';
@@ -140,6 +139,6 @@ function clearScreenWhenNarrowed(output: NodeJS.WriteStream): void {
 function keepCursorEscapesOutOfRedirectedStderr(): void {
   if (process.stderr.isTTY) return;
   const write = process.stderr.write.bind(process.stderr) as (...args: unknown[]) => boolean;
-  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) =>
-    chunk === '\u001b[?25h' ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+  process.stderr.write = (chunk: unknown, ...rest: unknown[]) =>
+    chunk === '\u001b[?25h' ? true : write(chunk, ...rest);
 }

@@ -134,14 +134,14 @@ describe('help', () => {
 
     // "x" closes help: it is not typed into the filter.
     await app.press('x');
-    let after = await app.waitFor('5 of 5 buckets');
+    const after = await app.waitFor('5 of 5 buckets');
     expect(after).not.toContain('Press any key to close.');
     expect(after).toContain('type to filter');
     // Enter closes help: it does not open the selected bucket.
     await app.press('?');
     await app.waitFor('Press any key to close.');
     await app.press(KEY.enter);
-    after = await app.waitFor('5 of 5 buckets');
+    await app.waitFor('5 of 5 buckets');
     await turns(20);
     expect(app.services.s3.callsOf('listPage')).toEqual([]);
     expect(app.lines()[0]).toBe(' s3share  ›  dev');

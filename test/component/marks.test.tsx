@@ -57,7 +57,7 @@ describe('marks', () => {
     await app.press(KEY.enter);
     await app.waitFor('›  invoices/');
     await app.press(KEY.end, ' ');
-    frame = await app.waitFor('2 marked');
+    await app.waitFor('2 marked');
     await app.press(KEY.backspace);
     frame = await app.waitFor(
       (f) => f.split('\n')[0]!.trimEnd().endsWith('customer-exports') && f.includes('2 marked'),
@@ -87,9 +87,9 @@ describe('marks', () => {
     await app.press(KEY.down, ' ', KEY.end, ' ');
     await app.waitFor('2 marked');
     await app.press(KEY.enter);
-    let frame = await app.waitFor('Objects  1 object and everything in 1 folder');
+    await app.waitFor('Objects  1 object and everything in 1 folder');
     await app.press(KEY.enter);
-    frame = await app.waitFor('links · expire');
+    const frame = await app.waitFor('links · expire');
     expect(frame).toContain('5 links · expire in 1 hour');
     expect(frame).toContain('✓ invoices/2026/2026-q1-summary.csv');
     expect(frame).not.toContain('✗');
@@ -101,7 +101,7 @@ describe('marks', () => {
     for (const line of plain!.split('\n')) expect(line).toMatch(/^https:\/\/customer-exports\.\S+$/);
     expect(plain).toContain('/zz-last.bin?');
     await app.press('f', 'f', 'f');
-    frame = await app.waitFor('c copies all as CSV');
+    await app.waitFor('c copies all as CSV');
     await app.press('c');
     await app.waitFor((f) => app.services.clipboard.copied.length === 2 && f.includes('Copied'));
     const csv = app.services.clipboard.copied[1]!.split('\n');
@@ -166,7 +166,7 @@ describe('versions', () => {
     await app.press(KEY.enter);
     await app.waitFor('Cannot share it: that version is a delete marker');
     await app.press(KEY.down, KEY.down, KEY.enter);
-    frame = await app.waitFor('Version  v1-first-0000000001');
+    await app.waitFor('Version  v1-first-0000000001');
     await app.press(KEY.enter);
     frame = await app.waitFor('link to');
     expect(frame).toContain('version v1-first-0000000001: fixed');

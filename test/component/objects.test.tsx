@@ -57,7 +57,7 @@ describe('object browser', () => {
     expect(listRows(frame)[2]).toMatch(/^📄 2026-q1\.pdf\s+2\.4 MB\s+2026-04-02 09:14$/);
 
     await app.press(KEY.backspace);
-    frame = await app.waitFor('1 object · 1 folder');
+    await app.waitFor('1 object · 1 folder');
     expect(app.lines()[0]).toBe(' s3share  ›  dev  ›  customer-exports  ›  invoices/');
     await app.press(KEY.escape);
     frame = await app.waitFor('2 objects · 3 folders');
@@ -111,7 +111,7 @@ describe('object browser', () => {
 
     // Moving within the first rows does not fetch.
     for (let i = 0; i < 10; i += 1) await app.press(KEY.down);
-    frame = await app.waitFor((f) => cursorLine(f)?.includes('file-010.bin') === true);
+    await app.waitFor((f) => cursorLine(f)?.includes('file-010.bin') === true);
     await turns(20);
     expect(listPages()).toHaveLength(1);
 
@@ -195,7 +195,7 @@ describe('object browser', () => {
   test('--bucket and --prefix open that folder directly; Esc walks back up to the bucket list', async () => {
     const services = world();
     const app = renderApp(services, { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026' });
-    let frame = await app.waitFor('2 objects · 1 folder');
+    const frame = await app.waitFor('2 objects · 1 folder');
     expect(app.lines()[0]).toBe(' s3share  ›  dev  ›  customer-exports  ›  invoices/2026/');
     expect(names(frame)).toEqual(['drafts/', '2026-q1-summary.csv', '2026-q1.pdf']);
     expect(app.frames.some((f) => f.includes('buckets'))).toBe(false);
@@ -203,13 +203,13 @@ describe('object browser', () => {
     expect(services.s3.callsOf('listPage').map((c) => c.args[1])).toEqual(['invoices/2026/']);
 
     await app.press(KEY.escape);
-    frame = await app.waitFor('1 object · 1 folder');
+    await app.waitFor('1 object · 1 folder');
     expect(app.lines()[0]).toBe(' s3share  ›  dev  ›  customer-exports  ›  invoices/');
     await app.press(KEY.escape);
-    frame = await app.waitFor('2 objects · 3 folders');
+    await app.waitFor('2 objects · 3 folders');
     expect(app.lines()[0]).toBe(' s3share  ›  dev  ›  customer-exports');
     await app.press(KEY.escape);
-    frame = await app.waitFor('5 of 5 buckets');
+    await app.waitFor('5 of 5 buckets');
     expect(app.lines()[0]).toBe(' s3share  ›  dev');
     expect(services.s3.callsOf('listBuckets')).toHaveLength(1);
   });

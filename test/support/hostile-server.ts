@@ -29,14 +29,15 @@ export class HostileServer {
   ) {}
 
   static async start(answer: Answer): Promise<HostileServer> {
-    let self: HostileServer | undefined;
-    const server = createServer((req, res) => void self?.handle(req, res));
+    // Nothing can connect before the port is known, so the handlers are added once it is.
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    self = new HostileServer(server, `http://127.0.0.1:${port}`, answer);
+    const self = new HostileServer(server, `http://127.0.0.1:${port}`, answer);
+    server.on('request', (req, res) => void self.handle(req, res));
     server.on('connection', (socket) => {
-      self?.sockets.add(socket);
-      socket.on('close', () => self?.sockets.delete(socket));
+      self.sockets.add(socket);
+      socket.on('close', () => self.sockets.delete(socket));
     });
     return self;
   }

@@ -18,7 +18,7 @@ function fakeHttp(answer: (method: string, path: string, query: Record<string, u
   /** The region each request was signed for, from its Authorization header's credential scope. */
   const signedFor: string[] = [];
   const handler = {
-    async handle(request: {
+    handle(request: {
       method: string;
       path: string;
       query?: Record<string, unknown>;
@@ -29,7 +29,7 @@ function fakeHttp(answer: (method: string, path: string, query: Record<string, u
       asked.push(name);
       signedFor.push(/Credential=[^/]+\/\d{8}\/([^/]+)\/s3\//.exec(request.headers?.authorization ?? '')?.[1] ?? '?');
       const { status, headers = {}, body = '' } = answer(request.method, request.path, query);
-      return { response: { statusCode: status, headers, body: Readable.from([Buffer.from(body)]) } };
+      return Promise.resolve({ response: { statusCode: status, headers, body: Readable.from([Buffer.from(body)]) } });
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClipboard } from '../../src/adapters/clipboard.js';
 import { concurrencyLimit } from '../../src/adapters/concurrency-limit.js';
@@ -42,14 +45,12 @@ describe('helperEnvironment', () => {
     const saved = process.env.AWS_SECRET_ACCESS_KEY;
     process.env.AWS_SECRET_ACCESS_KEY = 'shh';
     try {
-      const seen = await withHelperEnvironment(async () => process.env.AWS_SECRET_ACCESS_KEY);
+      const seen = await withHelperEnvironment(() => Promise.resolve(process.env.AWS_SECRET_ACCESS_KEY));
       expect(seen).toBeUndefined();
       expect(process.env.AWS_SECRET_ACCESS_KEY).toBe('shh');
-      await expect(
-        withHelperEnvironment(async () => {
-          throw new Error('tool failed');
-        }),
-      ).rejects.toThrow('tool failed');
+      await expect(withHelperEnvironment(() => Promise.reject(new Error('tool failed')))).rejects.toThrow(
+        'tool failed',
+      );
       expect(process.env.AWS_SECRET_ACCESS_KEY).toBe('shh');
     } finally {
       if (saved === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
@@ -63,9 +64,7 @@ describe('clipboard clearing with the OSC 52 fallback', () => {
     const written: string[] = [];
     const clipboard = createClipboard({
       terminal: { write: (chunk: string) => written.push(chunk) } as unknown as NodeJS.WritableStream,
-      systemWrite: async () => {
-        throw new Error('no display');
-      },
+      systemWrite: () => Promise.reject(new Error('no display')),
       clearAfterSeconds: 30,
     });
     const result = await clipboard.copy('http://x/y');
@@ -128,9 +127,6 @@ describe('visibleTail', () => {
 
 describe('config files that are too big or not files', () => {
   it('a config file over 10 MB is one problem line naming it, and no stack overflow', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const { discoverProfiles } = await import('../../src/adapters/aws-profiles.js');
     const dir = mkdtempSync(join(tmpdir(), 's3share-big-config-'));
     try {
@@ -151,9 +147,6 @@ describe('config files that are too big or not files', () => {
   });
 
   it('a profile region holding an escape sequence is dropped, with a problem line', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const { discoverProfiles } = await import('../../src/adapters/aws-profiles.js');
     const dir = mkdtempSync(join(tmpdir(), 's3share-bad-region-'));
     try {

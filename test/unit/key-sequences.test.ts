@@ -88,7 +88,9 @@ describe('parseKeys', () => {
   it('splits a burst into the keys pressed, and keeps a paste whole', () => {
     expect(read('\u007f24\r')).toEqual(['backspace', 'text:24', 'return']);
     const paste = 'customer-exports/invoices/2026/Rechnung März 🧾.pdf';
-    expect(parseKeys(paste).events).toEqual([{ input: paste, key: expect.objectContaining({ return: false }) }]);
+    const { events } = parseKeys(paste);
+    expect(events.map((event) => event.input)).toEqual([paste]);
+    expect(events[0]?.key.return).toBe(false);
     expect(read(paste)).toHaveLength(1);
   });
 

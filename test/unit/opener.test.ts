@@ -4,7 +4,11 @@ import { createOpener, noBrowserReason } from '../../src/adapters/opener.js';
 describe('createOpener', () => {
   const recording = () => {
     const calls: Array<{ url: string; env: NodeJS.ProcessEnv }> = [];
-    return { calls, launch: async (url: string, env: NodeJS.ProcessEnv) => void calls.push({ url, env }) };
+    const launch = (url: string, env: NodeJS.ProcessEnv) => {
+      calls.push({ url, env });
+      return Promise.resolve();
+    };
+    return { calls, launch };
   };
 
   it('says there is no display on Linux without DISPLAY or WAYLAND_DISPLAY, and starts nothing', async () => {
@@ -51,9 +55,7 @@ describe('createOpener', () => {
   });
 
   it('turns a failure to start the browser into one line', async () => {
-    const launch = async () => {
-      throw new Error('spawn xdg-open ENOENT');
-    };
+    const launch = () => Promise.reject(new Error('spawn xdg-open ENOENT'));
     expect(await createOpener({ env: { DISPLAY: ':0' }, platform: 'linux', launch }).open('https://u')).toEqual({
       ok: false,
       reason: 'The browser could not be opened: spawn xdg-open ENOENT',

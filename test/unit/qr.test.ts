@@ -95,7 +95,7 @@ describe('qr sizes', () => {
 });
 
 // A CommonJS module whose types say `export default`: under Node's ESM loader the function is the module.
-const jsQR = (typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default) as typeof jsQRModule.default;
+const jsQR = typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default;
 
 describe('qrLines decodes', () => {
   /** The half-block lines as an RGBA image, `scale` pixels a module, dark on light. */

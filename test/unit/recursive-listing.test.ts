@@ -46,7 +46,7 @@ describe('listEveryObject', () => {
     let calls = 0;
     const yielded: string[][] = [];
     const listing = (async () => {
-      for await (const objects of listEveryObject(async () => answers[calls++] as ListPage))
+      for await (const objects of listEveryObject(() => Promise.resolve(answers[calls++] as ListPage)))
         yielded.push(objects.map((o) => o.key));
     })();
     await expect(listing).rejects.toThrow('The server sent the same continuation token twice');
@@ -62,7 +62,7 @@ describe('findVersion', () => {
       first: { versions: [{ key: 'k', versionId: 'v3', isLatest: true, deleteMarker: true }], nextToken: 't1' },
       t1: { versions: [{ key: 'k', versionId: 'v2', isLatest: false, deleteMarker: false, size: 4 }] },
     };
-    const source = async (token?: string) => pages[token ?? 'first'] as VersionPage;
+    const source = (token?: string) => Promise.resolve(pages[token ?? 'first'] as VersionPage);
     expect(await findVersion(source, 'v2')).toMatchObject({ versionId: 'v2', size: 4 });
     expect(await findVersion(source, 'v3')).toMatchObject({ deleteMarker: true });
     expect(await findVersion(source, 'v9')).toBeUndefined();
@@ -70,6 +70,6 @@ describe('findVersion', () => {
 
   it('stops on a repeated token', async () => {
     const page: VersionPage = { versions: [], nextToken: 'same' };
-    await expect(findVersion(async () => page, 'v1')).rejects.toThrow(/same continuation token twice/);
+    await expect(findVersion(() => Promise.resolve(page), 'v1')).rejects.toThrow(/same continuation token twice/);
   });
 });

@@ -3,7 +3,7 @@ import { printable } from './printable.js';
 /** Presigned URLs signed with SigV4 live at least one second and at most seven days. */
 const MIN_EXPIRY_SECONDS = 1;
 export const MAX_EXPIRY_SECONDS = 7 * 24 * 3600;
-export const MAX_EXPIRY_HOURS = MAX_EXPIRY_SECONDS / 3600;
+const MAX_EXPIRY_HOURS = MAX_EXPIRY_SECONDS / 3600;
 export const DEFAULT_EXPIRY_TEXT = '1';
 
 export type ExpiryParse = { ok: true; seconds: number } | { ok: false; message: string };

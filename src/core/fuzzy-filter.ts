@@ -1,4 +1,4 @@
-import { Fzf, type FzfResultItem } from 'fzf';
+import { Fzf } from 'fzf';
 import { formatCount } from './listing.js';
 
 /** A row the filter can search: its name, and optionally that name lower-cased once. */
@@ -72,8 +72,14 @@ function substringPositions(name: string, lower: string, needle: string): Readon
 }
 
 /** fzf's own ranking and matched positions, over a few rows. */
-function fuzzyFind<T extends Matchable>(rows: readonly T[], filter: string): FzfResultItem<T>[] {
-  const finder = new Fzf<readonly T[]>(rows, {
+/** What the fzf finder answers for one row: the row and the positions of the matched characters. */
+interface Found<T> {
+  item: T;
+  positions: Set<number>;
+}
+
+function fuzzyFind<T extends Matchable>(rows: readonly T[], filter: string): Found<T>[] {
+  const finder: { find(query: string): Found<T>[] } = new Fzf<readonly T[]>(rows, {
     selector: (row: T) => row.name,
     casing: 'case-insensitive',
     normalize: false,

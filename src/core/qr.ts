@@ -41,7 +41,8 @@ export function qrDimensions(matrix: QrMatrix, mode: QrMode): { columns: number;
  */
 export function qrLines(text: string | QrMatrix, mode: QrMode = 'compact'): string[] {
   const matrix = typeof text === 'string' ? qrMatrix(text) : text;
-  const { size, dark } = matrix;
+  const { size } = matrix;
+  const dark = (row: number, col: number) => matrix.dark(row, col);
   const lines: string[] = [];
   if (mode === 'full') {
     for (let row = -QUIET; row < size + QUIET; row += 1) {

@@ -1,7 +1,7 @@
 import { formatCount, type Row } from './listing.js';
 
-export type SortField = 'name' | 'modified' | 'size';
-export type SortDirection = 'ascending' | 'descending';
+type SortField = 'name' | 'modified' | 'size';
+type SortDirection = 'ascending' | 'descending';
 
 export interface SortOrder {
   field: SortField;

@@ -29,10 +29,8 @@ function previousBoundary(value: string, index: number): number {
 /** Where the character at `index` ends. */
 function nextBoundary(value: string, index: number): number {
   if (index >= value.length) return value.length;
-  const first = graphemes
-    .segment(value.slice(index, index + GRAPHEME_WINDOW))
-    [Symbol.iterator]()
-    .next();
+  const segments = graphemes.segment(value.slice(index, index + GRAPHEME_WINDOW));
+  const first = segments[Symbol.iterator]().next();
   return first.done ? value.length : index + first.value.segment.length;
 }
 
@@ -43,7 +41,11 @@ function printableOnly(text: string): string {
 
 function codePoints(text: string): number {
   let count = 0;
-  for (const _ of text) count += 1;
+  // Every code unit but the second half of a surrogate pair starts a code point.
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) count += 1;
+  }
   return count;
 }
 

@@ -22,7 +22,7 @@ import type {
 import type { ListNav } from './list-nav.js';
 
 /** Something loaded once: a profile discovery, a bucket list. */
-export type Load<T> =
+type Load<T> =
   | { status: 'idle' }
   | { status: 'loading'; requestId: number }
   | { status: 'ready'; value: T }
@@ -31,7 +31,7 @@ export type Load<T> =
   | { status: 'denied'; error: Failure };
 
 /** Where a paged object listing stands. Rows already loaded stay on the screen in every state. */
-export type Listing =
+type Listing =
   /** Nothing asked yet: the first page is fetched when the screen reaches the top. */
   | { status: 'idle' }
   | { status: 'loading'; requestId: number; token?: string }

@@ -20,7 +20,7 @@ export function tooSmall(state: State): boolean {
   return state.terminal.columns < MIN_COLUMNS || state.terminal.rows < MIN_ROWS;
 }
 
-export function allProfiles(state: State): Profile[] {
+function allProfiles(state: State): Profile[] {
   return state.discovery.status === 'ready' ? state.discovery.value.profiles : [];
 }
 
@@ -44,6 +44,22 @@ export function visibleRows(screen: ObjectsScreen): Row[] {
   const rows = screen.sort ? [...sortRows(filtered, screen.sort)] : filtered;
   filteredRows.set(screen.rows, { filter: screen.nav.filter, sort: screen.sort, rows });
   return rows;
+}
+
+/** The rows the list on this screen shows now, filtered (none for screens without a list). */
+export function shownItems(state: State, screen: Screen): readonly unknown[] {
+  switch (screen.kind) {
+    case 'profiles':
+      return visibleProfiles(state, screen.nav.filter);
+    case 'buckets':
+      return visibleBuckets(screen);
+    case 'objects':
+      return visibleRows(screen);
+    case 'versions':
+      return screen.versions;
+    default:
+      return [];
+  }
 }
 
 /** How many rows the list on this screen shows now (0 for screens without a list). */

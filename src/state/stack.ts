@@ -11,7 +11,7 @@ export function topScreen(state: State): Screen {
 
 /** Queues work for the effects runner; its answer comes back as an action with the same id. */
 export function enqueue(state: State, body: RequestBody): State {
-  const request = { ...body, id: state.nextRequestId } as Request;
+  const request: Request = { ...body, id: state.nextRequestId };
   return { ...state, requests: [...state.requests, request], nextRequestId: state.nextRequestId + 1 };
 }
 

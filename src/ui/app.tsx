@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useStdout } from 'ink';
-import { Component, useEffect, useReducer, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useReducer, type ReactNode } from 'react';
 import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { RememberedLocation } from '../core/remembered.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
@@ -37,7 +37,7 @@ interface AppProps {
   options: StartOptions;
   /** Profiles read before the first render: the first frame shows them. */
   initialDiscovery?: ProfileDiscovery | undefined;
-  onExit(exit: AppExit): void;
+  onExit: (exit: AppExit) => void;
 }
 
 type KeyEvent = { type: 'key'; input: string; key: KeyPress; at: number };
@@ -49,9 +49,9 @@ function appReducer(state: State, event: Action | KeyEvent): State {
 }
 
 export function App(props: AppProps) {
-  const { exit } = useApp();
+  const app = useApp();
   return (
-    <CrashGuard onExit={props.onExit} exit={exit}>
+    <CrashGuard onExit={props.onExit} exit={() => app.exit()}>
       <ServicesContext.Provider value={props.services}>
         <Screens {...props} />
       </ServicesContext.Provider>
@@ -61,7 +61,8 @@ export function App(props: AppProps) {
 
 function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   const { stdout } = useStdout();
-  const { exit } = useApp();
+  const app = useApp();
+  const exit = useCallback(() => app.exit(), [app]);
   const [state, dispatch] = useReducer(appReducer, undefined, () => {
     const initial = initialState(options, terminalSize(stdout));
     // Profiles read before the first render answer the initial state's own discovery request.
@@ -201,8 +202,8 @@ function terminalSize(stdout: NodeJS.WriteStream): { rows: number; columns: numb
 
 /** A bug in a screen ends the app with one line, not a stack trace over the user's terminal. */
 interface CrashGuardProps {
-  onExit(exit: AppExit): void;
-  exit(): void;
+  onExit: (exit: AppExit) => void;
+  exit: () => void;
   children: ReactNode;
 }
 

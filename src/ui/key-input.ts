@@ -2,7 +2,7 @@ import { useStdin } from 'ink';
 import { useEffect, useRef } from 'react';
 import { createKeyReader, ESCAPE_TIMEOUT_MS, type KeyEvent } from './key-sequences.js';
 
-export type { KeyEvent, ParsedKey } from './key-sequences.js';
+export type { KeyEvent } from './key-sequences.js';
 
 export interface KeyPressOptions {
   /** While false, keys are not read (and raw mode is not asked for). */

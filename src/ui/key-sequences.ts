@@ -24,7 +24,7 @@ const ESC = '\u001b';
 const PASTE_START = `${ESC}[200~`;
 const PASTE_END = `${ESC}[201~`;
 
-export const NO_KEY: ParsedKey = {
+const NO_KEY: ParsedKey = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

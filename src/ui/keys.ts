@@ -27,7 +27,7 @@ export type KeyOwner = ScreenKind | 'mfa' | 'confirm' | 'help' | 'too-small';
 /** Stands in a binding's `keys` for printable text typed (or pasted) on its owner. */
 export const TEXT = 'text';
 
-export interface Press {
+interface Press {
   /** The key's name: 'up', 'enter', 'esc', 'ctrl+c', 'c', … (see `keyName`). */
   name: string;
   /** What was typed, for text. */
@@ -377,7 +377,7 @@ export function helpRows(state: State): number {
 }
 
 /** How many entries the help lists: the bindings of the screen under it. */
-export function helpLength(state: State): number {
+function helpLength(state: State): number {
   return activeBindings({ ...state, help: undefined }).length;
 }
 
@@ -399,7 +399,7 @@ export function activeBindings(state: State, owner = keyOwner(state)): Binding[]
 }
 
 /** 'up', 'pagedown', 'enter', 'esc', 'tab', 'backspace', 'ctrl+c'; else the text typed. */
-export function keyName(input: string, key: KeyPress): string {
+function keyName(input: string, key: KeyPress): string {
   if (key.meta) return `meta+${input}`;
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';

@@ -36,13 +36,13 @@ describe('expiry input', () => {
   test('typing 24 on a fresh screen gives 24 hours, not 124; readline keys edit the field', async () => {
     const app = await openExpiry();
     await app.press('2', '4');
-    let frame = await app.waitFor((f) => expiryText(f) === '24');
+    const frame = await app.waitFor((f) => expiryText(f) === '24');
     expect(flat(frame)).toContain('in 24 hours');
     // Ctrl-A, then typing inserts at the start; Ctrl-E, Ctrl-W takes the word before the cursor.
     await app.press('\u0001', '1');
-    frame = await app.waitFor((f) => expiryText(f) === '124');
+    await app.waitFor((f) => expiryText(f) === '124');
     await app.press('\u0005', 'h', '\u0017');
-    frame = await app.waitFor((f) => expiryText(f) === '');
+    await app.waitFor((f) => expiryText(f) === '');
     await app.press('90m');
     await app.waitFor((f) => expiryText(f) === '90m');
     // ←, ←, Delete: the character after the cursor goes.
@@ -51,7 +51,7 @@ describe('expiry input', () => {
     await app.press('\u001b[D');
     await turns(5);
     await app.press('\u001b[3~');
-    frame = await app.waitFor((f) => expiryText(f) === '9m');
+    await app.waitFor((f) => expiryText(f) === '9m');
     // Ctrl-U clears from the cursor back to the start, as readline does.
     await app.press('\u0015');
     await app.waitFor((f) => expiryText(f) === 'm');

@@ -134,7 +134,7 @@ describe('the whole flow', () => {
     await signWithExpiry(session, '1');
     const url = await waitForResult(session, e2e.server);
     session.press('c');
-    await session.waitFor(/Copied \(sent to the terminal with OSC 52/);
+    await session.waitFor(/Sent to the terminal \(OSC 52\)/);
     const sequences = [...session.raw.matchAll(/\x1b\]52;c;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\)/g)];
     expect(sequences).toHaveLength(1);
     expect(Buffer.from(sequences[0]?.[1] as string, 'base64').toString('utf8')).toBe(url);

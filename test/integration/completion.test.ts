@@ -110,7 +110,7 @@ describe('fish completion', () => {
   test('flags, with their descriptions from --help', () => {
     expect(fishComplete('s3share-tui --no-c').sort()).toEqual(['--no-check', '--no-clipboard', '--no-color']);
     const script = execFileSync(process.execPath, [CLI, 'completion', 'fish'], { env, encoding: 'utf8' });
-    expect(script).toContain("-l json -d 'print url, method, bucket, key, region, expiresIn, expiresAt as JSON'");
+    expect(script).toContain("-l json -d 'one JSON object per line: url, method, bucket, key, region, expiresIn,");
   });
 
   test('profile names, --method values, the completion command', () => {

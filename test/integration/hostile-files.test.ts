@@ -112,7 +112,7 @@ describe('server words and endpoints in messages', () => {
     const run = await runCliWithin(['--no-check', 's3://bkt/a/../secret.txt'], env, 20_000);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bkt\/a\/\.\.\/secret\.txt\?/);
-    expect(run.stderr).toMatch(/warning: the key has "\." or "\.\." path segments.*--path-as-is/);
+    expect(run.stderr).toMatch(/warning: s3:\/\/\S+: the key has "\." or "\.\." path segments.*--path-as-is/);
   });
 });
 

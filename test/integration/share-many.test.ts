@@ -150,7 +150,7 @@ describe('several URIs, and lists on standard input', () => {
     expect(urls).toHaveLength(2);
     expect(run.stdout.endsWith('\n')).toBe(true);
     expect(run.stderr).toBe(
-      `s3share-tui: s3://${plain}/missing.txt: NotFound (HTTP 404): the object does not exist.\n`,
+      `s3share-tui: s3://${plain}/missing.txt: The object does not exist (deleted after it was listed?): the link would answer 404. Pick another object.\n`,
     );
     expect((await fetchText(urls[0] as string)).body).toBe(bodyFor('two.txt').toString());
     expect((await fetchText(urls[1] as string)).body).toBe(bodyFor('one.txt').toString());
@@ -233,6 +233,7 @@ describe('--format and --json', () => {
     for (const record of records) {
       expect(Object.keys(record).sort()).toEqual([
         'bucket',
+        'checked',
         'expiresAt',
         'expiresIn',
         'key',

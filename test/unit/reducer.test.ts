@@ -190,10 +190,8 @@ describe('paging', () => {
     // The server sends next-2 again, with keys already listed.
     state = run(state, { type: 'page-loaded', requestId: third.id, page: page(100, 10, 'next-2') });
     const screen = topScreen(state) as ObjectsScreen;
-    expect(screen.listing).toMatchObject({
-      status: 'failed',
-      error: { message: expect.stringContaining('same page') },
-    });
+    expect(screen.listing.status).toBe('failed');
+    expect(screen.listing.status === 'failed' && screen.listing.error.message).toContain('same page');
     expect(screen.rows).toHaveLength(110);
     state = run(state, { type: 'move-to-end' });
     expect(state.requests.filter((r) => r.kind === 'list-page')).toEqual([]);

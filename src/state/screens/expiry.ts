@@ -47,8 +47,16 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     switch (action.type) {
       case 'select':
         return submit(state, screen);
-      case 'type-text':
-        return editText(state, screen, (field) => insert(field, action.text, MAX_FIELD_LENGTH));
+      case 'type-text': {
+        const field = insert(fieldOf(screen), action.text);
+        if (field.value.length > MAX_FIELD_LENGTH) {
+          return replaceTop(state, {
+            ...screen,
+            error: `An expiry is at most ${MAX_FIELD_LENGTH} characters: that paste was left out.`,
+          });
+        }
+        return editText(state, screen, () => field);
+      }
       case 'erase':
         return editText(state, screen, backspace);
       case 'edit-field':
@@ -137,8 +145,12 @@ const FIELD_EDITS: Record<FieldEdit, (field: TextField) => TextField> = {
   'delete-word': deleteWord,
 };
 
+function fieldOf(screen: ExpiryScreen): TextField {
+  return { value: screen.text, cursor: screen.cursor, selected: screen.selected };
+}
+
 function editText(state: State, screen: ExpiryScreen, change: (field: TextField) => TextField): State {
-  const field = change({ value: screen.text, cursor: screen.cursor, selected: screen.selected });
+  const field = change(fieldOf(screen));
   if (field.value === screen.text && field.cursor === screen.cursor && field.selected === screen.selected) return state;
   return replaceTop(state, {
     ...screen,
@@ -170,7 +182,7 @@ function submit(state: State, screen: ExpiryScreen): State {
 }
 
 /** Above this many objects, signing waits for a yes. */
-export const CONFIRM_ABOVE = 1000;
+const CONFIRM_ABOVE = 1000;
 
 /** Marked folders are listed first (every object under them); marked objects are signed as they are. */
 function expandMarks(state: State, screen: ExpiryScreen, marked: ReadonlyMap<string, MarkKind>): State {

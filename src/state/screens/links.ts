@@ -1,5 +1,5 @@
 import { LINK_FORMATS, formatLinks, type LinkFormat } from '../../core/link-formats.js';
-import type { LinksScreen, State } from '../app-state.js';
+import type { LinksScreen } from '../app-state.js';
 import { enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
 import { copyNotice } from './result.js';
@@ -52,7 +52,7 @@ export const linksModule: ScreenModule<LinksScreen> = {
 };
 
 /** The signed links as `format` writes them (links that failed are left out). */
-export function linksText(screen: LinksScreen, format: LinkFormat): string {
+function linksText(screen: LinksScreen, format: LinkFormat): string {
   const links = screen.rows.flatMap((row) =>
     row.url ? [{ key: row.key, url: row.url, expiresAt: screen.expiresAt }] : [],
   );

@@ -2,7 +2,7 @@ import { MAX_FIELD_LENGTH } from '../../core/limits.js';
 import type { ListNav } from '../list-nav.js';
 import { moveTo, withFilter } from '../list-nav.js';
 import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State, VersionsScreen } from '../app-state.js';
-import { listHeight, visibleCount } from '../selectors.js';
+import { listHeight, shownItems, visibleCount } from '../selectors.js';
 import { pop, replaceTop } from '../stack.js';
 import type { UserAction } from './module.js';
 
@@ -12,7 +12,7 @@ export type ListScreen = ProfilesScreen | BucketsScreen | ObjectsScreen | Versio
 const MAX_FILTER_LENGTH = MAX_FIELD_LENGTH;
 
 /** A Backspace this soon after emptying the filter is the same key held down: it does not go up. */
-export const HELD_BACKSPACE_MS = 300;
+const HELD_BACKSPACE_MS = 300;
 
 /**
  * What every list does with the person's keys: move, filter, erase, back. Returns undefined for
@@ -43,7 +43,7 @@ export function updateList(state: State, screen: ListScreen, action: UserAction)
       return filter === undefined ? state : replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
     }
     case 'back':
-      if (screen.nav.filter !== '') return replaceTop(state, { ...screen, nav: withFilter(screen.nav, '') });
+      if (screen.nav.filter !== '') return clearFilter(state, screen);
       // Esc on the first screen leaves the app, as in fzf.
       return state.stack.length > 1 ? pop(state) : { ...state, exit: { code: 0 } };
     default:
@@ -79,4 +79,13 @@ function eraseFilter(state: State, screen: ListScreen, at: number | undefined): 
 
 function withoutLastWord(text: string): string {
   return text.replace(/[^\s/._-]*[\s/._-]*$/, '');
+}
+
+/** Esc on a filter: every row again, the cursor still on the row it was on (as fzf does). */
+function clearFilter(state: State, screen: ListScreen): State {
+  const selected = shownItems(state, screen)[screen.nav.cursor];
+  const cleared = { ...screen, nav: withFilter(screen.nav, '') };
+  const items = shownItems(state, cleared);
+  const index = selected === undefined ? 0 : Math.max(0, items.indexOf(selected));
+  return replaceTop(state, { ...cleared, nav: moveTo(cleared.nav, index, items.length, listHeight(state)) });
 }

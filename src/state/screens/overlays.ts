@@ -24,7 +24,7 @@ export function updateMfa(state: State, mfa: Mfa, action: UserAction): State {
   }
 }
 
-export const MFA_DIGITS = 6;
+const MFA_DIGITS = 6;
 
 /** The key help, over the current screen: it scrolls, and closes with Esc or `?`. */
 export function updateHelp(state: State, help: NonNullable<State['help']>, action: UserAction): State {

@@ -24,7 +24,7 @@ export const profilesModule: ScreenModule<ProfilesScreen> = {
   answer: (state) => state,
 };
 
-export function discoverAgain(state: State): State {
+function discoverAgain(state: State): State {
   const id = state.nextRequestId;
   return enqueue({ ...state, discovery: { status: 'loading', requestId: id } }, { kind: 'discover-profiles' });
 }

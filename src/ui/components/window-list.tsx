@@ -6,8 +6,8 @@ interface WindowListProps<T> {
   cursor: number;
   offset: number;
   height: number;
-  renderRow(item: T, selected: boolean): ReactNode;
-  rowKey(item: T): string;
+  renderRow: (item: T, selected: boolean) => ReactNode;
+  rowKey: (item: T) => string;
 }
 
 /** Renders only the rows inside the visible window, so a list of 100,000 rows stays fast. */

@@ -190,9 +190,11 @@ function FactsLines({ screen, compact }: { screen: ExpiryScreen; compact: boolea
     );
   }
   const lines = factsLines(facts);
+  // Small terminals keep the facts line and a problem, if any; the hints wait for more room.
+  const shown = compact ? lines.filter((line, i) => i === 0 || line.tone === 'error').slice(0, 2) : lines;
   return (
     <>
-      {(compact ? lines.slice(0, 2) : lines).map((line, i) => (
+      {shown.map((line, i) => (
         <Text
           key={i}
           wrap={compact ? 'truncate-end' : 'wrap'}

@@ -10,26 +10,25 @@ export function Help({ state }: { state: State }) {
   const offset = Math.min(state.help?.offset ?? 0, Math.max(0, entries.length - rows));
   const shown = entries.slice(offset, offset + rows);
   const more = offset + rows < entries.length;
+  const range = more || offset > 0 ? ` · ${offset + 1}–${offset + shown.length} of ${entries.length} (↑↓)` : '';
   return (
     <Box flexDirection="column" paddingLeft={2}>
-      <Text bold>{`Keys · ${below}`}</Text>
+      <Text bold wrap="truncate-end">{`Keys · ${below}${range}`}</Text>
       {shown.map((entry, i) => (
         <Text key={i} wrap="truncate-end">
           <Text color="cyan">{entry.keys.padEnd(11)}</Text>
           {entry.does}
         </Text>
       ))}
-      <Text dimColor>
-        {more || offset > 0
-          ? `${offset + 1}–${offset + shown.length} of ${entries.length} · ↑↓ scroll · any other key closes`
-          : 'Press any key to close.'}
+      <Text dimColor wrap="truncate-end">
+        Press any key to close.
       </Text>
     </Box>
   );
 }
 
 /** Every enabled binding of the screen under the help, the ones the footer leaves out included. */
-export function helpEntries(state: State): Array<{ keys: string; does: string }> {
+function helpEntries(state: State): Array<{ keys: string; does: string }> {
   const under = { ...state, help: undefined };
   return activeBindings(under).map((binding) => ({ keys: binding.label, does: binding.does }));
 }

@@ -140,6 +140,8 @@ export interface ResultScreen {
   /** "Copied to the clipboard", or why it could not be. */
   notice?: Notice;
   copyRequest?: number;
+  /** What the copy in flight copies: the link, or its s3:// URI. */
+  copying?: 'link' | 'uri';
   /** The URL drawn as a QR code instead of text. */
   showQr?: boolean;
 }

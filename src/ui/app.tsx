@@ -9,7 +9,7 @@ import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { NoticeLine } from './components/notice-line.js';
 import { useKeyPresses } from './key-input.js';
-import { resolveKey, type KeyPress } from './keys.js';
+import { keystrokes, resolveKey, type KeyPress } from './keys.js';
 import { BucketPicker } from './screens/bucket-picker.js';
 import { ExpiryInput } from './screens/expiry-input.js';
 import { Help } from './screens/help.js';
@@ -74,7 +74,10 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
 
   useRequests(state.requests, services, dispatch);
   // Keys go to the reducer as events: it resolves them against the newest state.
-  useKeyPresses((press) => dispatch({ type: 'key', ...press, at: Date.now() }));
+  useKeyPresses((press) => {
+    const at = Date.now();
+    for (const key of keystrokes(press)) dispatch({ type: 'key', ...key, at });
+  });
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resize', ...terminalSize(stdout) });
     stdout.on('resize', onResize);
@@ -177,7 +180,7 @@ function breadcrumb(state: State): string[] {
     const where = screen.prefix + (screen.search !== undefined ? `${screen.search}*` : '');
     trail.push(screen.bucket, ...(where ? [where] : []));
   }
-  if (screen.kind === 'expiry') trail.push(screen.bucket, screen.key);
+  if (screen.kind === 'expiry') trail.push(screen.bucket, screen.marked ? `${screen.marked.size} marked` : screen.key);
   if (screen.kind === 'result') trail.push(screen.presigned.bucket, screen.presigned.key);
   if (screen.kind === 'links') trail.push(screen.bucket, `${screen.rows.length} objects`);
   if (screen.kind === 'versions') trail.push(screen.bucket, screen.key, 'versions');

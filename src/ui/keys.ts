@@ -1,5 +1,6 @@
 import type { Action, FieldEdit, ScreenKind, State } from '../state/app-state.js';
 import { listHeight, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
+import { LINKS_CHROME_ROWS } from './screens/links.js';
 
 /** The parts of a key press the app reads (a subset of Ink's `Key`). */
 export interface KeyPress {
@@ -149,10 +150,11 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     keys: ['up', 'down', 'pageup', 'pagedown'],
-    label: '↑↓',
+    label: '↑↓ PgUp/PgDn',
     does: 'scroll',
     owners: ['links'],
     footer: 5,
+    enabled: linksScroll,
     action: (_state, { name }) => ({ type: 'scroll', by: HELP_SCROLL[name] ?? 0 }),
   },
   {
@@ -486,6 +488,19 @@ function canOpen(state: State): boolean {
   return true;
 }
 
+/** Whether the list of links is taller than its room (or already scrolled): ↑↓ then do something. */
+function linksScroll(state: State): boolean {
+  const screen = topScreen(state);
+  if (screen.kind !== 'links') return false;
+  if (screen.offset > 0) return true;
+  const { columns, rows } = state.terminal;
+  const needed = screen.rows.reduce(
+    (sum, row) => sum + 1 + Math.ceil((row.url?.length ?? 0) / Math.max(1, columns)),
+    0,
+  );
+  return needed > rows - LINKS_CHROME_ROWS;
+}
+
 function rowUnderCursor(state: State) {
   const screen = topScreen(state);
   return screen.kind === 'objects' ? visibleRows(screen)[screen.nav.cursor] : undefined;
@@ -510,6 +525,21 @@ function hasError(state: State): boolean {
   if (screen.kind === 'profiles') return state.discovery.status === 'failed';
   // Where listing was refused, letters type a name instead (retrying would be refused again).
   if (screen.kind === 'buckets') return screen.load.status === 'failed';
-  if (screen.kind === 'objects' || screen.kind === 'versions') return screen.listing.status === 'failed';
+  if (screen.kind === 'objects') return screen.listing.status === 'failed';
+  if (screen.kind === 'versions') return screen.listing.status === 'failed' && screen.versioning !== 'off';
   return false;
+}
+
+/** Longest run of typed characters taken key by key; longer runs are pastes, taken whole. */
+const TYPED_BURST = 32;
+
+/**
+ * Keys that arrive in one read (fast typing over SSH, a held key) are taken one by one, so
+ * `s s` sorts twice and two Spaces mark two rows, as slow typing would. A paste, longer, stays
+ * one piece of text: a filter or a field takes it at once.
+ */
+export function keystrokes<K extends KeyPress>(press: { input: string; key: K }): Array<{ input: string; key: K }> {
+  const { input, key } = press;
+  if (key.ctrl || key.meta || input.length < 2 || input.length > TYPED_BURST) return [press];
+  return Array.from(input, (char) => ({ input: char, key }));
 }

@@ -36,6 +36,15 @@ describe('marks', () => {
     expect(frame).not.toContain('●');
   });
 
+  test('two Spaces in one read mark two rows, as two presses would', async () => {
+    const app = await inExports();
+    app.stdin.write('  ');
+    const frame = await app.waitFor('2 marked');
+    expect(markedRow(frame, 'empty/')).toBe(true);
+    expect(markedRow(frame, 'invoices/')).toBe(true);
+    expect(frame).not.toContain('filter:');
+  });
+
   test('* marks every object the filter shows, and unmarks them when all are', async () => {
     const app = await inExports();
     await app.press('.');

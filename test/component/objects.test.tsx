@@ -77,7 +77,7 @@ describe('object browser', () => {
     await app.press(KEY.backspace);
     frame = await app.waitFor('filter: t▏');
     expect(names(frame)).toEqual(['empty/', 'reports/', 'a-notes.txt', 'zz-last.bin']);
-    expect(frame).toContain('4 match · 2 objects · 3 folders');
+    expect(frame).toContain('4 matches · 2 objects · 3 folders');
     expect(app.lines()[0]).toBe(' s3share  ›  dev  ›  customer-exports');
     await app.press('ZZZ');
     frame = await app.waitFor('filter: tZZZ▏');

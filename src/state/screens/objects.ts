@@ -107,8 +107,9 @@ function askBeforeDroppingMarks(state: State, screen: ObjectsScreen, action: Use
   const below = state.stack[state.stack.length - 2];
   const leavesBucket = below?.kind !== 'objects';
   if (action.type === 'erase' && !leavesBucket) return undefined;
-  const question = `Forget the ${count === 1 ? 'marked row' : `${formatCount(count)} marked rows`}${leavesBucket ? ' and leave the bucket' : ''}?`;
-  return { ...state, confirm: { question, yes: { type: 'drop-marks', thenBack: leavesBucket } } };
+  const marked = count === 1 ? 'marked row' : `${formatCount(count)} marked rows`;
+  const question = `Forget the ${marked} and ${leavesBucket ? 'leave the bucket' : 'go back'}?`;
+  return { ...state, confirm: { question, yes: { type: 'drop-marks', thenBack: true } } };
 }
 
 function select(state: State, screen: ObjectsScreen): State {

@@ -11,6 +11,7 @@ export const resultModule: ScreenModule<ResultScreen> = {
       case 'copy-url': {
         const copying = replaceTop(state, {
           ...screen,
+          copying: 'link',
           notice: { tone: 'info', text: 'Copying…' },
           copyRequest: state.nextRequestId,
         });
@@ -20,6 +21,7 @@ export const resultModule: ScreenModule<ResultScreen> = {
         const { bucket, key } = screen.presigned;
         const copying = replaceTop(state, {
           ...screen,
+          copying: 'uri',
           notice: { tone: 'info', text: 'Copying…' },
           copyRequest: state.nextRequestId,
         });
@@ -70,13 +72,15 @@ export const resultModule: ScreenModule<ResultScreen> = {
       });
     }
     if (action.type !== 'copied') return state;
-    return put({ ...screen, notice: copyNotice(action.outcome) });
+    return put({ ...screen, notice: copyNotice(action.outcome, screen.copying === 'uri' ? 'the s3:// URI ' : '') });
   },
 };
 
 /** What a copy did: copied; only handed to the terminal (OSC 52), which may drop it; or not done. */
 export function copyNotice(outcome: CopyOutcome, what = ''): Notice {
   if (!outcome.ok) return { tone: 'warning', text: `Not copied: ${outcome.reason}` };
-  if (outcome.sentOnly && outcome.message) return { tone: 'info', text: outcome.message };
+  if (outcome.sentOnly && outcome.message) {
+    return { tone: 'info', text: what ? `${what.trim()}: ${outcome.message}` : outcome.message };
+  }
   return { tone: 'success', text: `Copied ${what}(${outcome.via}).` };
 }

@@ -88,7 +88,13 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
           {printable(screen.error)}
         </Text>
       ) : parsed.ok ? (
-        <Preview seconds={parsed.seconds} now={now} credentialsEnd={credentialsEnd} compact={compact} />
+        <Preview
+          seconds={parsed.seconds}
+          now={now}
+          credentialsEnd={credentialsEnd}
+          compact={compact}
+          many={screen.marked !== undefined}
+        />
       ) : (
         <Text dimColor wrap={compact ? 'truncate-end' : 'wrap'}>
           {printable(parsed.message)}
@@ -124,9 +130,11 @@ interface PreviewProps {
   now: Date;
   credentialsEnd?: Date;
   compact: boolean;
+  /** Several links (marked objects): the sentence speaks of them. */
+  many: boolean;
 }
 
-function Preview({ seconds, now, credentialsEnd, compact }: PreviewProps) {
+function Preview({ seconds, now, credentialsEnd, compact, many }: PreviewProps) {
   const requested = expiresAt(now, seconds);
   const at = effectiveExpiry(requested, credentialsEnd);
   const cut = at < requested;
@@ -141,7 +149,7 @@ function Preview({ seconds, now, credentialsEnd, compact }: PreviewProps) {
   }
   return (
     <Text wrap="wrap">
-      {'The link would stop working '}
+      {many ? 'The links would stop working ' : 'The link would stop working '}
       <Text color={cut ? 'yellow' : 'green'}>{formatRelative(lasts)}</Text>
       {`, at ${formatLocal(at)} (${formatUtc(at)})`}
       {cut ? <Text color="yellow">{', when the credentials end.'}</Text> : '.'}

@@ -12,7 +12,7 @@ export function Help({ state }: { state: State }) {
   const more = offset + rows < entries.length;
   const range = more || offset > 0 ? ` · ${offset + 1}–${offset + shown.length} of ${entries.length} (↑↓)` : '';
   return (
-    <Box flexDirection="column" paddingLeft={2}>
+    <Box flexDirection="column" paddingLeft={2} height={rows + 2}>
       <Text bold wrap="truncate-end">{`Keys · ${below}${range}`}</Text>
       {shown.map((entry, i) => (
         <Text key={i} wrap="truncate-end">

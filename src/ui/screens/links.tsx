@@ -7,7 +7,7 @@ import type { LinksScreen } from '../../state/app-state.js';
 import { NoticeLine } from '../components/notice-line.js';
 
 /** Rows around the list: header, expiry line, format line, notice and footer. */
-const LINKS_CHROME_ROWS = 9;
+export const LINKS_CHROME_ROWS = 9;
 
 /**
  * Several links: each key on its line, its URL alone on the next line(s) in the first column, so a

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
-import { countOf, countRows, formatBytes, formatCount, formatTimestamp, rowId, type Row } from '../../core/listing.js';
+import { countOf, countRows, formatBytes, formatTimestamp, rowId, type Row } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
+import { matchCountText } from '../../core/fuzzy-filter.js';
 import { sortLabel } from '../../core/sort-rows.js';
 import type { Marks, ObjectsScreen } from '../../state/app-state.js';
 import { isMarked, marksSummary } from '../../state/screens/marks.js';
@@ -136,7 +137,7 @@ function Status({ screen, shown, marks }: { screen: ObjectsScreen; shown: number
   const { folders, objects } = countRows(screen.rows);
   const marked = marksSummary(marks, screen.bucket);
   const counts = `${marked ? `${marked} · ` : ''}${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
-  const filtered = screen.nav.filter === '' ? '' : `${formatCount(shown)} match · `;
+  const filtered = screen.nav.filter === '' ? '' : `${matchCountText(shown)} · `;
   const search = screen.search === undefined ? '' : `starting “${visibleTail(screen.search, FIELD_COLUMNS)}” · `;
   const { listing } = screen;
   if (listing.status === 'failed') {

@@ -1,7 +1,5 @@
 import { baseName } from '../../core/content-disposition.js';
 import { parseExpiry } from '../../core/expiry.js';
-import { formatCount } from '../../core/listing.js';
-import type { PresignOutcome } from '../../core/ports.js';
 import { MAX_FIELD_LENGTH } from '../../core/limits.js';
 import {
   backspace,
@@ -16,9 +14,10 @@ import {
   textField,
   type TextField,
 } from '../../core/text-field.js';
-import type { ExpiryScreen, FieldEdit, LinkKind, LinksScreen, MarkKind, SharedRow, State } from '../app-state.js';
+import type { ExpiryScreen, FieldEdit, LinkKind, State } from '../app-state.js';
 import { enqueue, pop, push, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
+import { expandMarks, marksExpanded, signedAll, signKeys } from './sign-many.js';
 
 const LINK_KINDS: readonly LinkKind[] = ['download', 'attachment', 'upload'];
 
@@ -179,80 +178,4 @@ function submit(state: State, screen: ExpiryScreen): State {
     ...(screen.linkKind === 'attachment' ? { downloadName: baseName(screen.key) } : {}),
     ...(screen.versionId ? { versionId: screen.versionId } : {}),
   });
-}
-
-/** Above this many objects, signing waits for a yes. */
-const CONFIRM_ABOVE = 1000;
-
-/** Marked folders are listed first (every object under them); marked objects are signed as they are. */
-function expandMarks(state: State, screen: ExpiryScreen, marked: ReadonlyMap<string, MarkKind>): State {
-  const folders = [...marked.values()].includes('folder');
-  if (!folders) return signKeys(state, screen, [...marked.keys()]);
-  if (!state.connection) return state;
-  const id = state.nextRequestId;
-  return enqueue(
-    replaceTop(state, {
-      ...screen,
-      error: undefined,
-      pendingRequest: id,
-      progress: { what: 'Listing marked folders', done: 0 },
-    }),
-    { kind: 'expand-marks', connection: state.connection, bucket: screen.bucket, marked },
-  );
-}
-
-function marksExpanded(state: State, screen: ExpiryScreen, keys: string[]): State {
-  if (keys.length === 0)
-    return replaceTop(state, { ...screen, pendingRequest: undefined, error: 'The marked folders hold no objects.' });
-  if (keys.length <= CONFIRM_ABOVE) return signKeys(state, screen, keys);
-  return {
-    ...state,
-    confirm: { question: `Sign ${formatCount(keys.length)} links, one per object?`, yes: { type: 'sign-keys', keys } },
-  };
-}
-
-function signKeys(state: State, screen: ExpiryScreen, keys: readonly string[]): State {
-  const parsed = parseExpiry(screen.text);
-  if (!parsed.ok || !state.connection) return state;
-  const id = state.nextRequestId;
-  return enqueue(
-    replaceTop(state, {
-      ...screen,
-      error: undefined,
-      pendingRequest: id,
-      progress: { what: 'Signing', done: 0, total: keys.length },
-    }),
-    {
-      kind: 'presign-all',
-      connection: state.connection,
-      bucket: screen.bucket,
-      ...(screen.bucketRegion ? { bucketRegion: screen.bucketRegion } : {}),
-      keys,
-      seconds: parsed.seconds,
-    },
-  );
-}
-
-function signedAll(
-  state: State,
-  screen: ExpiryScreen,
-  keys: readonly string[],
-  outcomes: readonly PresignOutcome[],
-): State {
-  const first = outcomes.find((outcome) => outcome.ok);
-  const at = first?.ok ? first.link : undefined;
-  const rows: SharedRow[] = outcomes.map((outcome, i) =>
-    outcome.ok ? { key: outcome.link.key, url: outcome.link.url } : { key: keys[i] ?? '', problem: outcome.message },
-  );
-  const links: LinksScreen = {
-    kind: 'links',
-    bucket: screen.bucket,
-    rows,
-    signedAt: at?.signedAt ?? new Date(0),
-    expiresAt: at?.expiresAt ?? new Date(0),
-    offset: 0,
-  };
-  const text = rows.flatMap((row) => (row.url ? [row.url] : [])).join('\n');
-  // The marks are shared: they are not carried into the next choice.
-  return push({ ...state, marks: undefined, expiryText: screen.text, ...(text ? { lastUrl: text } : {}) }, links);
 }

@@ -55,13 +55,15 @@ function typeFilter(state: State, screen: ListScreen, text: string): State {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '');
   if (clean === '') return state;
   const filter = screen.nav.filter + clean;
-  if (filter.length > MAX_FILTER_LENGTH) {
-    return {
-      ...state,
-      flash: { tone: 'warning', text: `A filter is at most ${MAX_FILTER_LENGTH} characters (no key is longer).` },
-    };
-  }
-  return replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
+  if (filter.length <= MAX_FILTER_LENGTH) return replaceTop(state, { ...screen, nav: withFilter(screen.nav, filter) });
+  // A paste longer than any key: the filter keeps what fits, and says why the rest was left out.
+  const flash = {
+    tone: 'warning' as const,
+    text: `A filter is at most ${MAX_FILTER_LENGTH} characters (no key is longer).`,
+  };
+  const kept = filter.slice(0, MAX_FILTER_LENGTH);
+  if (kept === screen.nav.filter) return { ...state, flash };
+  return { ...replaceTop(state, { ...screen, nav: withFilter(screen.nav, kept) }), flash };
 }
 
 function eraseFilter(state: State, screen: ListScreen, at: number | undefined): State {

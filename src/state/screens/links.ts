@@ -2,6 +2,7 @@ import { LINK_FORMATS, formatLinks, type LinkFormat } from '../../core/link-form
 import type { LinksScreen } from '../app-state.js';
 import { enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
+import { backToObjectList } from './objects.js';
 import { copyNotice } from './result.js';
 
 /** The links of several objects: scroll them, copy them all in the format chosen, or sign again. */
@@ -28,10 +29,8 @@ export const linksModule: ScreenModule<LinksScreen> = {
         ] as LinkFormat;
         return replaceTop({ ...state, copyFormat }, { ...screen, notice: undefined });
       }
-      case 'another-object': {
-        const index = state.stack.findLastIndex((s) => s.kind === 'objects');
-        return index === -1 ? state : { ...state, stack: state.stack.slice(0, index + 1) };
-      }
+      case 'another-object':
+        return backToObjectList(state);
       case 'change-expiry':
       case 'back':
         return pop(state);

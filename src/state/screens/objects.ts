@@ -25,6 +25,19 @@ export function objectsScreen(bucket: string, prefix: string, bucketRegion?: str
   };
 }
 
+/** `n` on a result: back to the object list the link came from; `relist` reads it again. */
+export function backToObjectList(state: State, relist = false): State {
+  const index = state.stack.findLastIndex((screen) => screen.kind === 'objects');
+  const objects = state.stack[index];
+  if (objects?.kind !== 'objects') return state;
+  const stack = state.stack.slice(0, index + 1);
+  if (relist) {
+    const fresh = objectsScreen(objects.bucket, objects.prefix, objects.bucketRegion);
+    stack[index] = objects.search === undefined ? fresh : { ...fresh, search: objects.search };
+  }
+  return { ...state, stack };
+}
+
 /** A folder of a bucket: its folders and objects, paged in as the cursor nears the end. */
 export const objectsModule: ScreenModule<ObjectsScreen> = {
   update(state, screen, action) {

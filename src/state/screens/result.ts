@@ -2,7 +2,7 @@ import type { CopyOutcome } from '../../core/ports.js';
 import type { Notice, ResultScreen } from '../app-state.js';
 import { enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
-import { objectsScreen } from './objects.js';
+import { backToObjectList } from './objects.js';
 
 /** The signed link: copy it, show it as a QR code, sign another, or leave. */
 export const resultModule: ScreenModule<ResultScreen> = {
@@ -37,18 +37,9 @@ export const resultModule: ScreenModule<ResultScreen> = {
       }
       case 'toggle-qr':
         return replaceTop(state, { ...screen, showQr: !screen.showQr });
-      case 'another-object': {
-        const index = state.stack.findLastIndex((s) => s.kind === 'objects');
-        if (index === -1) return state;
-        const stack = state.stack.slice(0, index + 1);
-        const objects = stack[index];
+      case 'another-object':
         // The object went away after it was listed: the listing is read again.
-        if (screen.check?.ok === false && screen.check.problem.code === 'object-gone' && objects?.kind === 'objects') {
-          const fresh = objectsScreen(objects.bucket, objects.prefix, objects.bucketRegion);
-          stack[index] = objects.search === undefined ? fresh : { ...fresh, search: objects.search };
-        }
-        return { ...state, stack };
-      }
+        return backToObjectList(state, screen.check?.ok === false && screen.check.problem.code === 'object-gone');
       case 'change-expiry':
       case 'back':
         return pop(state);

@@ -14,7 +14,6 @@ export function wrapWords(text: string, width: number): string[] {
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let rest = word;
     while (stringWidth(rest) > width) {
       const piece = cut(rest, width);

@@ -175,6 +175,24 @@ describe('checks on the list of links', () => {
     expect(app.frame()).not.toContain('checked');
   });
 
+  test('rows with reasons still fit the terminal, and then ↑↓ PgUp/PgDn scroll them', async () => {
+    const s = services(() => ({
+      ok: false,
+      scope: 'link',
+      status: 403,
+      problem: { code: 'archived', message: ARCHIVED },
+    }));
+    const app = await fortyLinks(s);
+    let frame = await app.waitFor(`✗ ${BATCH_SIZE} of ${BATCH_SIZE} links failed the check`);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame).toContain('↑↓ PgUp/PgDn scroll');
+    expect(frame).toContain('✗ batch/part-00.csv');
+    await app.press(KEY.pageDown);
+    frame = await app.waitFor((f) => !f.includes('✗ batch/part-00.csv'));
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame).toMatch(/✗ batch\/part-\d\d\.csv/);
+  });
+
   test('with --no-check nothing is fetched: the rows are signed, not marked as checked', async () => {
     const s = services();
     const app = await twoLinks(s, { noCheck: true });

@@ -66,6 +66,8 @@ export interface BucketsScreen {
   load: Load<Bucket[]>;
   /** Buckets whose region has been asked for (looked up lazily, for rows on screen). */
   regionsAsked?: ReadonlySet<string>;
+  /** Regions found by those lookups, kept beside the list: a region found never copies 100,000 rows. */
+  regionsFound?: ReadonlyMap<string, string>;
 }
 
 export interface ObjectsScreen {

@@ -294,6 +294,8 @@ export type Action =
   | { type: 'mfa-answered'; requestId: number }
   | { type: 'request-failed'; requestId: number; error: Failure }
   | { type: 'mfa-requested'; serial: string }
+  /** An adapter's notice (not an error): shown as a warning until the next key. */
+  | { type: 'notice'; text: string }
   | { type: 'move'; by: number }
   | { type: 'move-page'; direction: 1 | -1 }
   | { type: 'move-to-start' }

@@ -1102,8 +1102,9 @@ ${infoTable()}
   ratio of medians; the last column (fastest run / fastest baseline run) is less sensitive to other
   load and is given for context only.
 - Hostile input (h): 100,000 buckets come from a loopback impostor (scripts/bench/bucket-server.ts)
-  in ListBuckets pages of 10,000 with a ContinuationToken and no BucketRegion, so the app looks up
-  the regions of the buckets it shows (HeadBucket). The list's time runs from the server handing the
+  in ListBuckets pages of the size the app asks for (at most 10,000) with a ContinuationToken and no
+  BucketRegion, so the app looks up the regions of the buckets it shows (HeadBucket); each session
+  starts with no regions remembered (a fresh XDG_CACHE_HOME). The list's time runs from the server handing the
   last page's last byte to its socket to the screen with the bucket count. Ctrl-C times run from the
   write to the pty until the pty reports the app's exit (code 130). The paste is 1 MiB of \`x\` in one
   write, Ctrl-C written right after it, so it waits in the pty behind the paste.

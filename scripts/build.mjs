@@ -86,11 +86,12 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // The clipboard clearer and the URL opener sit beside the chunks that start them (see
+  // The clipboard writer and clearer and the URL opener sit beside the chunks that start them (see
   // src/adapters/clipboard.ts and src/adapters/opener.ts).
   entryPoints: {
     cli: 'src/cli.ts',
     'chunks/clear-clipboard': 'src/clear-clipboard.ts',
+    'chunks/copy-to-clipboard': 'src/copy-to-clipboard.ts',
     'chunks/open-url': 'src/open-url.ts',
   },
   outdir: 'dist',

@@ -57,3 +57,23 @@ export function sample(values: readonly number[]): Sample {
     max: Math.max(...values),
   };
 }
+
+/** One figure against its target, a row of the report's main table. */
+export interface Row {
+  id: string;
+  what: string;
+  value: Sample | undefined;
+  unit: 'ms' | 'MB' | 'links/s';
+  /** The baseline, when the target is a ratio. */
+  baseline?: { what: string; value: Sample | undefined };
+  target:
+    | { kind: 'ratio'; max: number }
+    | { kind: 'absolute'; max: number; strict: true }
+    | { kind: 'at-least'; min: number };
+  note?: string;
+}
+
+export interface Info {
+  what: string;
+  value: string;
+}

@@ -21,8 +21,9 @@ import type { S3Server } from '../../test/support/s3-fixture.js';
 import { childEnvironment } from '../../test/support/terminal/child-environment.js';
 import { Key } from '../../test/support/terminal/keys.js';
 import { PtySession } from '../../test/support/terminal/pty-session.js';
+import { hostileFigures } from './hostile.js';
 import { measureInstall } from './install.js';
-import { sample, timeProcess, type Sample } from './measure.js';
+import { sample, timeProcess, type Info, type Row, type Sample } from './measure.js';
 import {
   client,
   ensureBucket,
@@ -68,6 +69,7 @@ interface Options {
   ptyRuns: number;
   keyRuns: number;
   memoryRuns: number;
+  hostileRuns: number;
   skipBig: boolean;
   build: boolean;
   concurrency: number;
@@ -77,10 +79,12 @@ interface Options {
   only: Set<Group>;
 }
 
-const GROUPS = ['startup', 'sign', 'frame', 'rows', 'list', 'install', 'cache'] as const;
+const GROUPS = ['startup', 'sign', 'frame', 'rows', 'list', 'install', 'cache', 'hostile'] as const;
 /** Node.js LTS lines measured for the compile cache besides the running node (official binaries, scripts/fetch-node.sh). */
 const NODE_LINES = ['22', '24'];
 type Group = (typeof GROUPS)[number];
+/** Groups measured without the Ceph RGW. */
+const WITHOUT_RGW: readonly Group[] = ['install', 'hostile'];
 
 const HELP = `usage: npm run bench [-- options]
   --stop             stop the cached Ceph RGW (.bench-cache/rgw), remove its directory, exit
@@ -93,10 +97,10 @@ const HELP = `usage: npm run bench [-- options]
   --concurrency N    PUTs in flight while seeding (default 64)
   --seeder http|sdk  seed over plain node:http with SigV4 signed here (default), or with the AWS SDK
   --no-write         print the table only; leave bench/RESULTS.md alone
-  --only G[,G]       measure only these groups (implies --no-write): startup (a, b, aws),
-    if (wanted('list')) await keyFloor(env, options);
-    if (wanted('cache')) await compileCache(env, options);
-    if (wanted('install')) installFigures();
+  --only G[,G]       measure only these groups (implies --no-write): startup (a, a2, b, aws),
+                     sign (g), frame (c), rows (d), list (e, f), cache, install,
+                     hostile (h: 100,000 buckets from a loopback impostor; no RGW needed)
+  --hostile-runs N   rounds of the hostile-input sessions (default 5; 1 warm-up round first)
 `;
 
 class UsageError extends Error {}
@@ -108,6 +112,7 @@ function parseOptions(argv: readonly string[]): Options {
     ptyRuns: 10,
     keyRuns: 30,
     memoryRuns: 3,
+    hostileRuns: 5,
     skipBig: false,
     build: true,
     concurrency: 64,
@@ -137,6 +142,9 @@ function parseOptions(argv: readonly string[]): Options {
         break;
       case '--memory-runs':
         options.memoryRuns = count(arg, argv[++i], 20);
+        break;
+      case '--hostile-runs':
+        options.hostileRuns = count(arg, argv[++i], 50);
         break;
       case '--skip-big':
         options.skipBig = true;
@@ -179,25 +187,6 @@ function parseOptions(argv: readonly string[]): Options {
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 // ---------------------------------------------------------------- results
-
-interface Row {
-  id: string;
-  what: string;
-  value: Sample | undefined;
-  unit: 'ms' | 'MB' | 'links/s';
-  /** The baseline, when the target is a ratio. */
-  baseline?: { what: string; value: Sample | undefined };
-  target:
-    | { kind: 'ratio'; max: number }
-    | { kind: 'absolute'; max: number; strict: true }
-    | { kind: 'at-least'; min: number };
-  note?: string;
-}
-
-interface Info {
-  what: string;
-  value: string;
-}
 
 const rows: Row[] = [];
 const info: Info[] = [];
@@ -1112,6 +1101,13 @@ ${infoTable()}
   figure, its baseline included, so the ratios are the figures to compare. The verdicts use the
   ratio of medians; the last column (fastest run / fastest baseline run) is less sensitive to other
   load and is given for context only.
+- Hostile input (h): 100,000 buckets come from a loopback impostor (scripts/bench/bucket-server.ts)
+  in ListBuckets pages of the size the app asks for (at most 10,000) with a ContinuationToken and no
+  BucketRegion, so the app looks up the regions of the buckets it shows (HeadBucket); each session
+  starts with no regions remembered (a fresh XDG_CACHE_HOME). The list's time runs from the server handing the
+  last page's last byte to its socket to the screen with the bucket count. Ctrl-C times run from the
+  write to the pty until the pty reports the app's exit (code 130). The paste is 1 MiB of \`x\` in one
+  write, Ctrl-C written right after it, so it waits in the pty behind the paste.
 - Figure f is read once per app session, in ${options.memoryRuns} sessions; the keys of figure e
   are timed in the first session only.
 
@@ -1154,29 +1150,37 @@ async function main(): Promise<number> {
     awsRow.value = spawnSync(AWS_CLI, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
   mkdirSync(join(ROOT, '.bench-cache'), { recursive: true });
-  const handle = await ensureServer(RGW_SCRIPTS, CACHE_DIR, log);
-  await seedSmall(handle.server);
-  if (!options.skipBig) await seedBig(handle.server, options);
-  const home = homeWithProfiles(
-    handle.server,
-    PROFILES.map((name) => ({ name, region: handle.server.region })),
-  );
-  const env = homeEnvironment(home);
   const wanted = (group: Group) => options.only.size === 0 || options.only.has(group);
-  try {
-    if (wanted('startup')) await startUp(handle.server, env, options, awsAvailable);
-    if (wanted('sign')) await signingRate(env, options);
-    if (wanted('frame')) await firstFrame(env, options);
-    if (!options.skipBig) {
-      if (wanted('rows')) await firstRows(handle.server, env, options);
-      if (wanted('list')) await bigList(env, options);
+  const needsRgw = GROUPS.some((group) => wanted(group) && !WITHOUT_RGW.includes(group));
+  const handle = needsRgw ? await ensureServer(RGW_SCRIPTS, CACHE_DIR, log) : undefined;
+  if (handle) {
+    await seedSmall(handle.server);
+    if (!options.skipBig) await seedBig(handle.server, options);
+    const home = homeWithProfiles(
+      handle.server,
+      PROFILES.map((name) => ({ name, region: handle.server.region })),
+    );
+    const env = homeEnvironment(home);
+    try {
+      if (wanted('startup')) await startUp(handle.server, env, options, awsAvailable);
+      if (wanted('sign')) await signingRate(env, options);
+      if (wanted('frame')) await firstFrame(env, options);
+      if (!options.skipBig) {
+        if (wanted('rows')) await firstRows(handle.server, env, options);
+        if (wanted('list')) await bigList(env, options);
+      }
+      if (wanted('list')) await keyFloor(env, options);
+      if (wanted('cache')) await compileCache(env, options);
+    } finally {
+      home.remove();
     }
-    if (wanted('list')) await keyFloor(env, options);
-    if (wanted('cache')) await compileCache(env, options);
-    if (wanted('install')) installFigures();
-  } finally {
-    home.remove();
   }
+  if (wanted('hostile')) {
+    const figures = await hostileFigures({ node: NODE, cli: CLI, cwd: ROOT, runs: options.hostileRuns, log });
+    rows.push(...figures.rows);
+    info.push(...figures.info);
+  }
+  if (wanted('install')) installFigures();
   machineInfo.push({
     what: 'load average at the end (1/5/15 min)',
     value: loadavg()
@@ -1184,14 +1188,15 @@ async function main(): Promise<number> {
       .join(' / '),
   });
 
-  const output = report(machineInfo, options, handle.state);
+  const output = report(machineInfo, options, handle?.state ?? 'not needed');
   process.stdout.write(`\n${table()}\n\n${infoTable()}\n\n`);
   if (options.write) {
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(RESULTS, output);
     log(`wrote ${RESULTS}`);
   }
-  log(`the Ceph RGW stays up for the next run (${handle.server.endpoint}); npm run bench -- --stop stops it`);
+  if (handle)
+    log(`the Ceph RGW stays up for the next run (${handle.server.endpoint}); npm run bench -- --stop stops it`);
   return 0;
 }
 

@@ -62,6 +62,13 @@ export interface S3AdapterOptions {
   requestHandler?: S3ClientConfig['requestHandler'];
 }
 
+/**
+ * Buckets per ListBuckets page. AWS refuses unpaginated ListBuckets for accounts allowed more than
+ * 10,000 buckets, so the size is always sent; 1,000 rather than the 10,000 allowed because each
+ * page is parsed in one go, and a Ctrl-C read while 10,000 are parsed would wait for them.
+ */
+const BUCKETS_PER_PAGE = 1000;
+
 /** No connection at all: the answer is not "no region header", it is "no answer". */
 function isNetworkFailure(error: unknown): boolean {
   const code =
@@ -111,9 +118,12 @@ class SdkSession implements S3Session {
       const tokensSent = new Set<string>();
       let token: string | undefined;
       do {
-        const page = await this.client(this.region).send(new ListBucketsCommand({ ContinuationToken: token }), {
-          abortSignal,
-        });
+        const page = await this.client(this.region).send(
+          new ListBucketsCommand({ MaxBuckets: BUCKETS_PER_PAGE, ContinuationToken: token }),
+          {
+            abortSignal,
+          },
+        );
         let newEntries = 0;
         for (const bucket of page.Buckets ?? []) {
           if (!bucket.Name || names.has(bucket.Name)) continue;

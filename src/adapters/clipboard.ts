@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Clipboard } from '../core/ports.js';
 import { osc52Report, readTmuxSetClipboard, type TmuxOptionReader } from './osc52-report.js';
-import { helperEnvironment, withHelperEnvironment } from './helper-environment.js';
+import { helperEnvironment } from './helper-environment.js';
+import { runHelper } from './run-helper.js';
 
 export interface ClipboardOptions {
   /** The terminal the app draws on: the OSC 52 fallback is written there. */
   terminal?: NodeJS.WritableStream;
-  /** Loads clipboardy; replaced in tests. */
+  /** Writes the system clipboard (the copy helper, with clipboardy); replaced in tests. */
   systemWrite?: (text: string) => Promise<void>;
   /** --clear-clipboard-after: empty the system clipboard after this long if it still holds the URL. */
   clearAfterSeconds?: number;
@@ -29,7 +30,7 @@ export const disabledClipboard: Clipboard = {
 };
 
 export function createClipboard(options: ClipboardOptions = {}): Clipboard {
-  const systemWrite = options.systemWrite ?? writeWithClipboardy;
+  const systemWrite = options.systemWrite ?? copyHelper();
   return {
     async copy(text) {
       let reason: string;
@@ -62,9 +63,16 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
   };
 }
 
-async function writeWithClipboardy(text: string): Promise<void> {
-  const { default: clipboardy } = await import('clipboardy');
-  await withHelperEnvironment(() => clipboardy.write(text));
+/**
+ * clipboardy starts the clipboard tool with the app's own environment and takes no env option,
+ * and some of its tools start later than the call (its own xsel when the system's is missing or
+ * fails, xsel after wl-copy): so it runs in a helper process (`copy-to-clipboard.js`, beside the
+ * app's chunks in dist/) whose environment has no credentials, and neither has anything it starts.
+ */
+export function copyHelper(
+  helperPath = fileURLToPath(new URL('./copy-to-clipboard.js', import.meta.url)),
+): (text: string) => Promise<void> {
+  return (text) => runHelper(helperPath, text, helperEnvironment(), 'the clipboard');
 }
 
 /** OSC 52 "set clipboard" with base64 text; BEL-terminated, the form most terminals accept. */

@@ -12,18 +12,3 @@ export function helperEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.
   }
   return kept;
 }
-
-/**
- * Runs `work` with process.env stripped as above, for a library that spawns with the inherited
- * environment and takes no env option (clipboardy, through execa). The variables are back as soon
- * as the work settles; only the helper processes it starts in between see the stripped set.
- */
-export async function withHelperEnvironment<T>(work: () => Promise<T>): Promise<T> {
-  const full = process.env;
-  process.env = helperEnvironment(full);
-  try {
-    return await work();
-  } finally {
-    process.env = full;
-  }
-}

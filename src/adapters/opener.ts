@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Opener } from '../core/ports.js';
 import { withoutAwsVariables } from './osc52-report.js';
+import { runHelper } from './run-helper.js';
 
 /** Starts the browser for `url` with exactly `env`; rejects with a one-line reason. */
 export type Launch = (url: string, env: NodeJS.ProcessEnv) => Promise<void>;
@@ -48,29 +48,5 @@ export function createOpener(options: OpenerOptions = {}): Opener {
  * variables.
  */
 export function launchHelper(helperPath = fileURLToPath(new URL('./open-url.js', import.meta.url))): Launch {
-  return (url, env) =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [helperPath], {
-        env,
-        stdio: ['pipe', 'ignore', 'pipe'],
-        windowsHide: true,
-      });
-      let stderr = '';
-      const timer = setTimeout(() => {
-        child.kill();
-        reject(new Error('no answer from the opener within 10 s'));
-      }, LAUNCH_TIMEOUT_MS);
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        if (code === 0) resolve();
-        else reject(new Error(stderr.trim().split('\n')[0] || `the opener exited with code ${code}`));
-      });
-      child.stdin.end(url);
-    });
+  return (url, env) => runHelper(helperPath, url, env, 'the opener', LAUNCH_TIMEOUT_MS);
 }

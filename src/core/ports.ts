@@ -1,4 +1,5 @@
 import type { MfaChannel } from './mfa-channel.js';
+import type { NoticeChannel } from './notice-channel.js';
 import type { RestoreStatus } from './object-facts.js';
 
 /**
@@ -300,6 +301,8 @@ export interface Services {
   clock: Clock;
   /** Present when credential providers may ask for an MFA code. */
   mfa?: MfaChannel;
+  /** Present when adapters may have something to say that is no error (shown as a warning). */
+  notices?: NoticeChannel;
   /** Present where a browser can be started. */
   opener?: Opener;
 }

@@ -67,6 +67,8 @@ export interface BucketsScreen {
   load: Load<Bucket[]>;
   /** Buckets whose region has been asked for (looked up lazily, for rows on screen). */
   regionsAsked?: ReadonlySet<string>;
+  /** Regions found by those lookups, kept beside the list: a region found never copies 100,000 rows. */
+  regionsFound?: ReadonlyMap<string, string>;
 }
 
 export interface ObjectsScreen {
@@ -307,6 +309,8 @@ export type Action =
   | { type: 'mfa-answered'; requestId: number }
   | { type: 'request-failed'; requestId: number; error: Failure }
   | { type: 'mfa-requested'; serial: string }
+  /** An adapter's notice (not an error): shown as a warning until the next key. */
+  | { type: 'notice'; text: string }
   | { type: 'move'; by: number }
   | { type: 'move-page'; direction: 1 | -1 }
   | { type: 'move-to-start' }

@@ -55,6 +55,7 @@ function act(state: State, action: UserAction): State {
   if (action.type === 'quit') return { ...state, exit: { code: 0 } };
   if (action.type === 'resize') return resize(state, action.rows, action.columns);
   if (action.type === 'mfa-requested') return { ...state, help: undefined, mfa: { serial: action.serial, code: '' } };
+  if (action.type === 'notice') return { ...state, flash: { tone: 'warning', text: action.text } };
   const fresh: State = state.flash ? { ...state, flash: undefined } : state;
   if (fresh.mfa) return updateMfa(fresh, fresh.mfa, action);
   if (fresh.confirm) {

@@ -28,8 +28,22 @@ export function visibleProfiles(state: State, filter: string): Profile[] {
   return filterRows(allProfiles(state), filter);
 }
 
+/** A bucket's region: from the list itself, else from a lookup made since. */
+export function bucketRegion(screen: BucketsScreen, bucket: Bucket): string | undefined {
+  return bucket.region ?? screen.regionsFound?.get(bucket.name);
+}
+
+const filteredBuckets = new WeakMap<readonly Bucket[], { filter: string; buckets: Bucket[] }>();
+
+/** The buckets the filter lets through, computed once per (buckets, filter): see visibleRows. */
 export function visibleBuckets(screen: BucketsScreen): Bucket[] {
-  return screen.load.status === 'ready' ? filterRows(screen.load.value, screen.nav.filter) : [];
+  if (screen.load.status !== 'ready') return [];
+  const all = screen.load.value;
+  const cached = filteredBuckets.get(all);
+  if (cached?.filter === screen.nav.filter) return cached.buckets;
+  const buckets = filterRows(all, screen.nav.filter);
+  filteredBuckets.set(all, { filter: screen.nav.filter, buckets });
+  return buckets;
 }
 
 // The reducer and the view ask for the same filtered rows several times per key press; with

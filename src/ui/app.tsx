@@ -1,5 +1,6 @@
 import { Box, Text, useApp, useStdout } from 'ink';
 import { Component, useCallback, useEffect, useReducer, type ReactNode } from 'react';
+import { noticeSentence } from '../core/notice-channel.js';
 import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { RememberedLocation } from '../core/remembered.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
@@ -86,6 +87,10 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
     };
   }, [stdout]);
   useEffect(() => services.mfa?.onAsk((serial) => dispatch({ type: 'mfa-requested', serial })), [services.mfa]);
+  useEffect(
+    () => services.notices?.onNotice((line) => dispatch({ type: 'notice', text: noticeSentence(line) })),
+    [services.notices],
+  );
   useEffect(() => {
     if (!state.exit) return;
     const location = whereLeft(state);

@@ -7,6 +7,7 @@ import { fileRegionCache, regionCachePath } from '../adapters/region-cache.js';
 import { readRemembered, rememberedPath, writeRemembered } from '../adapters/remembered-file.js';
 import { rememberLocation } from '../core/remembered.js';
 import { createMfaChannel } from '../core/mfa-channel.js';
+import { createNoticeChannel } from '../core/notice-channel.js';
 import type { Services } from '../core/ports.js';
 import { printable } from '../core/printable.js';
 import { redactUserinfo } from '../core/redact.js';
@@ -53,10 +54,12 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
   limitHeapGrowth();
   const clock = { now: () => new Date() };
   const mfa = createMfaChannel();
+  const notices = createNoticeChannel();
   const s3 = createLazyS3Connector({
     clock,
     regionCache: fileRegionCache(regionCachePath(process.env), clock),
     mfaCode: (serial) => mfa.ask(serial),
+    notice: (line) => notices.tell(line),
     timeoutMs: settings.timeoutSeconds * 1000,
     ...(settings.debug
       ? { debug: (line: string) => process.stderr.write(`s3share-tui debug: ${printable(redactUserinfo(line))}\n`) }
@@ -66,6 +69,7 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
     profiles: profiles.source,
     s3,
     mfa,
+    notices,
     clipboard: settings.noClipboard
       ? disabledClipboard
       : createClipboard({

@@ -1,6 +1,8 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createMfaChannel } from '../../src/core/mfa-channel.js';
+import { createNoticeChannel } from '../../src/core/notice-channel.js';
+import { openExpiry } from '../support/flows.js';
 import { KEY, renderApp } from '../support/ink.js';
 import { inTimeZone, world } from '../support/world.js';
 
@@ -139,5 +141,44 @@ describe('credential and permission problems', () => {
     const frame = await app.waitFor('end first');
     expect(frame).toContain('Expires in 2 hours');
     expect(frame).toContain('2026-11-28T12:00:00Z');
+  });
+});
+
+describe('notices from the adapters', () => {
+  const EXPIRATION_NOT_A_DATE =
+    'the credentials of profile “dev” carry an expiration that is not a date; links are signed as if they had none.';
+
+  test('a notice told while the credentials are read shows as a warning on that screen, until the next key', async () => {
+    const notices = createNoticeChannel();
+    const services = { ...world(), notices };
+    // The credential provider tells it as the expiry screen reads the credentials' end.
+    const connect = services.s3.connect.bind(services.s3);
+    services.s3.connect = (connection) => {
+      const session = connect(connection);
+      return {
+        ...session,
+        credentialsExpireAt: () => {
+          notices.tell(EXPIRATION_NOT_A_DATE);
+          return session.credentialsExpireAt();
+        },
+      };
+    };
+    const app = await openExpiry(services);
+    await app.waitFor('The credentials of profile “dev” carry an expiration that is not a date');
+    expect(app.frame()).toContain('Expires in (hours)');
+    // Wrapped over two rows at 100 columns.
+    expect(app.frame().replace(/\s+/g, ' ')).toContain(
+      'The credentials of profile “dev” carry an expiration that is not a date; links are signed as if they had none.',
+    );
+    await app.press('1');
+    await app.waitFor((frame) => !frame.includes('carry an expiration'));
+  });
+
+  test('a notice told before the screens listen is shown once they do', async () => {
+    const notices = createNoticeChannel();
+    notices.tell('something the person should know, from https://user:hunter2@s3.example.com');
+    const app = renderApp({ ...world(), notices });
+    await app.waitFor('Something the person should know');
+    expect(app.frame()).not.toContain('hunter2');
   });
 });

@@ -178,6 +178,28 @@ describe('a credential_process that never answers', () => {
   });
 });
 
+describe('a credential_process whose Expiration is not a date', () => {
+  test('the screen where it is first read warns, naming the profile; the listing goes on', async () => {
+    const home = e2e.emptyHome();
+    const script = join(home.path, 'creds.sh');
+    const { accessKeyId, secretAccessKey } = e2e.server;
+    writeFileSync(
+      script,
+      `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "${accessKeyId}", "SecretAccessKey": "${secretAccessKey}", "Expiration": "not-a-date"}'\n`,
+      { mode: 0o755 },
+    );
+    mkdirSync(join(home.path, '.aws'), { mode: 0o700 });
+    writeFileSync(
+      home.configPath,
+      `[profile odd]\nregion = us-east-1\nendpoint_url = ${e2e.server.endpoint}\ncredential_process = ${script}\n`,
+    );
+    const session = e2e.launch(home, { args: ['--profile', 'odd', '--bucket', bucket] });
+    // Told while the objects are listed; still there once they are.
+    await session.waitFor(/The credentials of profile “odd” carry an expiration that is not a date/, 15_000);
+    await session.waitFor((screen) => screen.includes('📄 file.txt') && screen.includes('carry an expiration'), 15_000);
+  });
+});
+
 describe('helper processes', () => {
   test('the clipboard tool and the clearing helper start without AWS or secret-like variables', async () => {
     expect(process.env.DISPLAY, 'run under xvfb-run: the copy goes to the X clipboard').toBeTruthy();

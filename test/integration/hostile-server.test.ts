@@ -93,6 +93,30 @@ describe('regions from a hostile server', () => {
   });
 });
 
+describe('many buckets', () => {
+  it('ListBuckets is always paged (AWS refuses unpaginated ones past 10,000 buckets), following each token', async () => {
+    const total = 2500;
+    server.answerWith((request, res) => {
+      const start = Number(request.query.get('continuation-token') ?? '0');
+      const size = Number(request.query.get('max-buckets'));
+      const end = Math.min(total, start + size);
+      const names = Array.from({ length: end - start }, (_, i) => ({
+        name: `b-${String(start + i).padStart(5, '0')}`,
+      }));
+      xml(res, 200, bucketsXml(names, end < total ? String(end) : undefined));
+    });
+    const { s3 } = connect();
+    const buckets = await s3.listBuckets();
+    expect(buckets).toHaveLength(total);
+    expect(new Set(buckets.map((b) => b.name)).size).toBe(total);
+    expect(server.requests.map((r) => [r.query.get('max-buckets'), r.query.get('continuation-token')])).toEqual([
+      ['1000', null],
+      ['1000', '1000'],
+      ['1000', '2000'],
+    ]);
+  });
+});
+
 describe('paging that never ends', () => {
   it('ListBuckets with a repeating ContinuationToken ends with a clear error after two pages', async () => {
     server.answerWith((request, res) => {

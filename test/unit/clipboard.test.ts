@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { createClipboard, disabledClipboard, osc52 } from '../../src/adapters/clipboard.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyHelper, createClipboard, disabledClipboard, osc52 } from '../../src/adapters/clipboard.js';
 
 describe('clipboard', () => {
   it('uses the system clipboard when there is one', async () => {
@@ -90,5 +93,73 @@ describe('what an OSC 52 copy says', () => {
     const clipboard = createClipboard({ systemWrite: () => Promise.resolve(), env: { TMUX: 'x' } });
     const outcome = await clipboard.copy('u');
     expect(outcome).toEqual({ ok: true, via: 'system clipboard' });
+  });
+});
+
+describe('the copy helper process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 's3share-copy-helper-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Stands in for dist/chunks/copy-to-clipboard.js: records what it was given, as the tools it starts would see it.
+  const recorder = (name: string, body: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, body);
+    return path;
+  };
+  const record = join(dir, 'seen.json');
+  const RECORDING = recorder(
+    'record.mjs',
+    `import { writeFileSync } from 'node:fs';
+let text = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => (text += chunk));
+process.stdin.on('end', () => writeFileSync(${JSON.stringify(record)}, JSON.stringify({ text, env: process.env, argv: process.argv })));
+`,
+  );
+
+  it('gets the text on stdin, not on its command line, and an environment without credentials', async () => {
+    const saved = { ...process.env };
+    process.env.AWS_SECRET_ACCESS_KEY = 'do-not-leak';
+    process.env.GITHUB_TOKEN = 'do-not-leak-either';
+    process.env.DISPLAY = ':42';
+    const url = 'https://b.s3.amazonaws.com/k?X-Amz-Signature=abc&X-Amz-Credential=AKIA%2F';
+    try {
+      await copyHelper(RECORDING)(url);
+      // The app's own environment is as it was, before and after.
+      expect(process.env.AWS_SECRET_ACCESS_KEY).toBe('do-not-leak');
+    } finally {
+      process.env = saved;
+    }
+    const seen = JSON.parse(readFileSync(record, 'utf8')) as {
+      text: string;
+      env: Record<string, string>;
+      argv: string[];
+    };
+    expect(seen.text).toBe(url);
+    expect(seen.argv.join(' ')).not.toContain('X-Amz-Signature');
+    expect(seen.env.DISPLAY).toBe(':42');
+    expect(Object.keys(seen.env).filter((name) => name.startsWith('AWS_') || name.endsWith('_TOKEN'))).toEqual([]);
+    expect(JSON.stringify(seen.env)).not.toContain('do-not-leak');
+  });
+
+  it("fails with the first line of the helper's error, which the copy reports", async () => {
+    const failing = recorder(
+      'fail.mjs',
+      `process.stdin.resume();
+process.stdin.on('end', () => { process.stderr.write("Couldn't find the xsel binary\\nsecond line\\n"); process.exit(1); });
+`,
+    );
+    await expect(copyHelper(failing)('u')).rejects.toThrow(/^Couldn't find the xsel binary$/);
+    const display = process.env.DISPLAY;
+    process.env.DISPLAY = ':42';
+    try {
+      const outcome = await createClipboard({ systemWrite: copyHelper(failing) }).copy('u');
+      expect(outcome).toEqual({
+        ok: false,
+        reason: "the system clipboard failed (Couldn't find the xsel binary)",
+      });
+    } finally {
+      if (display === undefined) delete process.env.DISPLAY;
+      else process.env.DISPLAY = display;
+    }
   });
 });

@@ -1,7 +1,6 @@
-import type { Bucket } from '../../core/ports.js';
 import type { BucketsScreen, State } from '../app-state.js';
 import { moveTo } from '../list-nav.js';
-import { listHeight, visibleBuckets } from '../selectors.js';
+import { bucketRegion, listHeight, visibleBuckets } from '../selectors.js';
 import { enqueue, push, replaceTop } from '../stack.js';
 import { updateList } from './list.js';
 import type { ScreenModule } from './module.js';
@@ -17,7 +16,7 @@ export const bucketsModule: ScreenModule<BucketsScreen> = {
         const typed = screen.nav.filter.trim();
         if (screen.load.status === 'denied') return typed === '' ? state : push(state, objectsScreen(typed, ''));
         const bucket = visibleBuckets(screen)[screen.nav.cursor];
-        return bucket ? push(state, objectsScreen(bucket.name, '', bucket.region)) : state;
+        return bucket ? push(state, objectsScreen(bucket.name, '', bucketRegion(screen, bucket))) : state;
       }
       case 'retry':
         return screen.load.status === 'failed' ? replaceTop(state, { ...screen, load: { status: 'idle' } }) : state;
@@ -40,7 +39,13 @@ export const bucketsModule: ScreenModule<BucketsScreen> = {
     const last = profile === undefined ? undefined : state.options.remembered?.places[profile]?.bucket;
     const index = last === undefined ? -1 : buckets.findIndex((bucket) => bucket.name === last);
     const nav = index === -1 ? screen.nav : moveTo(screen.nav, index, buckets.length, listHeight(state));
-    return put({ ...screen, nav, load: { status: 'ready', value: buckets }, regionsAsked: new Set() });
+    return put({
+      ...screen,
+      nav,
+      load: { status: 'ready', value: buckets },
+      regionsAsked: new Set(),
+      regionsFound: new Map(),
+    });
   },
 
   load(state, screen) {
@@ -66,7 +71,7 @@ function lookUpShownRegions(state: State, screen: BucketsScreen): State {
   const { offset } = screen.nav;
   const shown = visibleBuckets(screen).slice(offset, offset + listHeight(state));
   const asked = screen.regionsAsked ?? new Set<string>();
-  const missing = shown.filter((bucket) => bucket.region === undefined && !asked.has(bucket.name));
+  const missing = shown.filter((bucket) => bucketRegion(screen, bucket) === undefined && !asked.has(bucket.name));
   if (missing.length === 0) return state;
   const regionsAsked = new Set([...asked, ...missing.map((b) => b.name)]);
   return missing.reduce(
@@ -75,12 +80,11 @@ function lookUpShownRegions(state: State, screen: BucketsScreen): State {
   );
 }
 
-/** A bucket's region arrived: every bucket list on the stack shows it. */
+/** A bucket's region arrived: every bucket list on the stack shows it (the list itself is left as it is). */
 export function regionFound(state: State, bucket: string, region: string): State {
   const stack = state.stack.map((screen) => {
     if (screen.kind !== 'buckets' || screen.load.status !== 'ready') return screen;
-    const value = screen.load.value.map((b): Bucket => (b.name === bucket ? { ...b, region } : b));
-    return { ...screen, load: { status: 'ready' as const, value } };
+    return { ...screen, regionsFound: new Map(screen.regionsFound).set(bucket, region) };
   });
   return { ...state, stack };
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { formatCount, formatTimestamp } from '../../core/listing.js';
 import { columnWidth, padToWidth, printable } from '../../core/printable.js';
 import type { BucketsScreen } from '../../state/app-state.js';
-import { visibleBuckets } from '../../state/selectors.js';
+import { bucketRegion, visibleBuckets } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
@@ -51,7 +51,7 @@ export function BucketPicker({ screen, height }: { screen: BucketsScreen; height
           <Text wrap="truncate-end">
             <Text bold={selected}>{padToWidth(printable(bucket.name), nameWidth)}</Text>
             {'  '}
-            <Text color="green">{padToWidth(printable(bucket.region ?? ''), 16)}</Text>
+            <Text color="green">{padToWidth(printable(bucketRegion(screen, bucket) ?? ''), 16)}</Text>
             <Text dimColor>{bucket.createdAt ? `created ${formatTimestamp(bucket.createdAt)}` : ''}</Text>
           </Text>
         )}

@@ -62,6 +62,8 @@ export class PtySession {
   /** Resolves when the child exits and its last output has reached the screen. */
   readonly exit: Promise<Exit>;
   exited: Exit | undefined;
+  /** performance.now() when the pty reported the child's exit. */
+  exitedAt: number | undefined;
 
   private readonly proc: pty.IPty;
   private readonly term: XTerm;
@@ -91,6 +93,7 @@ export class PtySession {
     });
     this.exit = new Promise<Exit>((resolveExit) => {
       this.proc.onExit(({ exitCode, signal }) => {
+        this.exitedAt = performance.now();
         const exit: Exit = signal ? { exitCode, signal } : { exitCode };
         const finish = () => {
           this.exited = exit;

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { formatBytes, formatCount, formatTimestamp } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import type { VersionsScreen } from '../../state/app-state.js';
+import { scrollFor } from '../../state/list-nav.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
@@ -55,6 +56,7 @@ export function Versions({ screen, height, columns }: { screen: VersionsScreen; 
   }
   if (listing.status === 'failed') return <NoticeLine notice={{ tone: 'error', text: listing.error.message }} />;
   if (screen.pagesLoaded === 0) return <Spinner label="Listing versions…" />;
+  const rows = height - 1 - (screen.versioning === 'suspended' ? 1 : 0);
   return (
     <Box flexDirection="column">
       {title}
@@ -66,8 +68,9 @@ export function Versions({ screen, height, columns }: { screen: VersionsScreen; 
       <WindowList
         items={screen.versions}
         cursor={screen.nav.cursor}
-        offset={screen.nav.offset}
-        height={height - 1 - (screen.versioning === 'suspended' ? 1 : 0)}
+        // The title (and a notice) take rows from the list: scrolled for the rows it has, the cursor stays on screen.
+        offset={scrollFor(screen.nav.offset, screen.nav.cursor, screen.versions.length, rows)}
+        height={rows}
         rowKey={(version) => version.versionId}
         renderRow={(version, selected) => (
           <Text wrap="truncate-end">

@@ -27,8 +27,15 @@ describe('fitStatus', () => {
     expect(fitStatus(parts, 20)).toBe('1,204/3,000+');
   });
 
-  it('keeps the last part whole even when it does not fit (the line cuts it)', () => {
-    expect(fitStatus(parts, 5)).toBe('1,204/3,000+');
+  it('cuts what is left when even the most important part does not fit', () => {
+    expect(fitStatus(parts, 5)).toBe('1,20…');
+  });
+
+  it('keeps a part that may be cut (a message) with the others, cut at the end of the line', () => {
+    const failed = [part('1/100+', 1), part('100 objects', 5), part('InternalError (HTTP 500): try again', 0, 12)];
+    expect(fitStatus(failed, 80)).toBe('1/100+ · 100 objects · InternalError (HTTP 500): try again');
+    expect(fitStatus(failed, 40)).toBe('1/100+ · 100 objects · InternalError (H…');
+    expect(fitStatus(failed, 30)).toBe('1/100+ · InternalError (HTTP…');
   });
 
   it('skips parts without text', () => {

@@ -137,6 +137,9 @@ function ObjectRow({ row, selected, withDate, marked }: ObjectRowProps) {
   );
 }
 
+/** The start of a failure's message that a narrow status line keeps (the rest is cut). */
+const MESSAGE_COLUMNS = 24;
+
 function Status({
   screen,
   shown,
@@ -158,12 +161,12 @@ function Status({
       part(positionText(screen.nav.cursor, shown, more), 1),
       // What the order of the rows means, and while more pages exist, that it covers only those loaded.
       part(screen.sort && sortLabel(screen.sort, { rows: screen.rows.length, more }), 3),
-      part(screen.search !== undefined && `starting “${visibleTail(screen.search, FIELD_COLUMNS)}”`, 4),
+      part(screen.search !== undefined && `starting “${visibleTail(screen.search, FIELD_COLUMNS)}”`, 4, 16),
       part(screen.nav.filter !== '' && matchCountText(shown), 6),
       part(marksSummary(marks, screen.bucket), 4),
       part(listing.status === 'more' && !toEnd ? `${counts} loaded` : counts, 5),
       listing.status === 'failed'
-        ? part(printable(listing.error.message), 0)
+        ? part(printable(listing.error.message), 0, MESSAGE_COLUMNS)
         : toEnd
           ? part(`to the end… ${formatCount(screen.rows.length)} loaded`, 0)
           : listing.status === 'loading'

@@ -292,6 +292,7 @@ Options:
                         after a copy, empty the clipboard if it still holds
                         the URL
   --no-clipboard        never copy (no system clipboard, no OSC 52)
+  --no-check            do not fetch each link to prove it works first
   --alt-screen          draw on the alternate screen (the shell's screen
                         returns on exit)
   --no-color            no colours (also NO_COLOR=1 or FORCE_COLOR=0)
@@ -307,7 +308,6 @@ Non-interactive (with URIs):
   --method GET|PUT      a download (default) or an upload link
   --download-as NAME    browsers save the download under NAME (one object)
   --attachment          browsers save each download under its key's file name
-  --no-check            do not fetch each link to prove it works first
   --content-type TYPE   browsers get this Content-Type (application/pdf shows
                         a PDF inline instead of downloading it)
   --request-payer       sign for a Requester Pays bucket (your account pays)

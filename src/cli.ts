@@ -61,6 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(options.expiryText ? { expiryText: options.expiryText } : {}),
       ...(options.linkKind ? { linkKind: options.linkKind } : {}),
       ...(options.copyFormat ? { copyFormat: options.copyFormat } : {}),
+      ...(options.noCheck ? { noCheck: true } : {}),
     },
     {
       timeoutSeconds: options.timeoutSeconds,

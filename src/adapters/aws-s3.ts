@@ -41,7 +41,7 @@ import {
 import { boundedCall, DEFAULT_TIMEOUT_MS } from './aws-errors.js';
 import { createSigner, type Signer } from './aws-presign.js';
 import { limitResponseBodies, type BodyLimitStack } from './body-limit.js';
-import { concurrencyLimit } from './concurrency-limit.js';
+import { concurrencyLimit } from '../core/concurrency-limit.js';
 import { presignAll } from './presign-all.js';
 import { checkGetLink, contextOf, linkCheckOf } from './link-check.js';
 import { noRegionCache, type RegionCache } from './region-cache.js';

@@ -1,3 +1,4 @@
+import type { RowCheck } from '../core/check-each.js';
 import type { Row } from '../core/listing.js';
 import type { LinkFormat } from '../core/link-formats.js';
 import type { Remembered } from '../core/remembered.js';
@@ -146,11 +147,14 @@ export interface ResultScreen {
   showQr?: boolean;
 }
 
-/** One link of a list of links: signed, or why not. */
+/** One link of a list of links: signed, or why not; and what its check proved. */
 export interface SharedRow {
   key: string;
   url?: string;
+  /** Why it could not be signed. */
   problem?: string;
+  /** Absent while the check runs, and when links are not checked (--no-check). */
+  check?: RowCheck;
 }
 
 /** Several links, one per object, with one expiry; scrolled by `offset` rows. */
@@ -163,6 +167,8 @@ export interface LinksScreen {
   offset: number;
   notice?: Notice;
   copyRequest?: number;
+  /** Each signed link is fetched to prove it: how many in all, and the request while it runs. */
+  checks?: { total: number; request?: number };
 }
 
 /** The versions of one object (ListObjectVersions), newest first. */
@@ -209,6 +215,8 @@ export type Request =
       method: HttpMethod;
       downloadName?: string;
       versionId?: string;
+      /** false with --no-check: shown without being fetched first. */
+      check?: boolean;
     }
   | { id: number; kind: 'expand-marks'; connection: Connection; bucket: string; marked: ReadonlyMap<string, MarkKind> }
   | {
@@ -220,6 +228,8 @@ export type Request =
       keys: readonly string[];
       seconds: number;
     }
+  /** Proves each link of the list of links; `row`: where it stands in the list. */
+  | { id: number; kind: 'check-links'; connection: Connection; links: readonly { row: number; link: PresignedUrl }[] }
   | { id: number; kind: 'list-versions'; connection: Connection; bucket: string; key: string; token?: string }
   | { id: number; kind: 'versioning-status'; connection: Connection; bucket: string }
   | { id: number; kind: 'describe-object'; connection: Connection; bucket: string; key: string }
@@ -243,6 +253,8 @@ export interface StartOptions {
   linkKind?: LinkKind;
   /** From the defaults file: how `c` copies a list of links ('url' is plain URLs). */
   copyFormat?: LinkFormat | 'url';
+  /** --no-check: links are shown without being fetched first. */
+  noCheck?: boolean;
   /** The last profile, and per profile the last bucket and folder: preselected, not opened. */
   remembered?: Remembered;
 }
@@ -287,6 +299,9 @@ export type Action =
   | { type: 'bucket-region-found'; requestId: number; bucket: string; region: string }
   | { type: 'marks-expanded'; requestId: number; keys: string[] }
   | { type: 'presigned-all'; requestId: number; keys: readonly string[]; outcomes: PresignOutcome[] }
+  /** One link of a `check-links` request answered; `url` when it was signed again. */
+  | { type: 'link-checked'; requestId: number; row: number; check: RowCheck; url?: string }
+  | { type: 'links-checked'; requestId: number }
   | { type: 'versions-loaded'; requestId: number; page: VersionPage }
   | { type: 'versioning-found'; requestId: number; status: VersioningStatus }
   | { type: 'progress'; requestId: number; progress: Progress }

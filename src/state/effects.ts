@@ -1,3 +1,4 @@
+import { checkEach } from '../core/check-each.js';
 import { S3CallError, type Connection, type S3Session, type Services } from '../core/ports.js';
 import { signAndProve } from '../core/prove-link.js';
 import { listEveryObject } from '../core/recursive-listing.js';
@@ -9,7 +10,7 @@ import type { Action, MarkKind, Request } from './app-state.js';
  */
 export function createRequestRunner(
   services: Services,
-): (request: Request, report?: (action: Action) => void) => Promise<Action> {
+): (request: Request, report?: (action: Action) => void, signal?: AbortSignal) => Promise<Action> {
   const sessions = new Map<string, S3Session>();
   const sessionFor = (connection: Connection): S3Session => {
     const key = JSON.stringify(connection);
@@ -21,7 +22,7 @@ export function createRequestRunner(
     return session;
   };
 
-  return async (request, report) => {
+  return async (request, report, signal) => {
     const requestId = request.id;
     try {
       switch (request.kind) {
@@ -44,15 +45,19 @@ export function createRequestRunner(
           return { type: 'object-described', requestId, facts };
         }
         case 'presign': {
-          const { presigned, check } = await signAndProve(sessionFor(request.connection), {
-            bucket: request.bucket,
-            key: request.key,
-            expiresInSeconds: request.seconds,
-            method: request.method,
-            ...(request.downloadName ? { downloadName: request.downloadName } : {}),
-            ...(request.bucketRegion ? { bucketRegion: request.bucketRegion } : {}),
-            ...(request.versionId ? { versionId: request.versionId } : {}),
-          });
+          const { presigned, check } = await signAndProve(
+            sessionFor(request.connection),
+            {
+              bucket: request.bucket,
+              key: request.key,
+              expiresInSeconds: request.seconds,
+              method: request.method,
+              ...(request.downloadName ? { downloadName: request.downloadName } : {}),
+              ...(request.bucketRegion ? { bucketRegion: request.bucketRegion } : {}),
+              ...(request.versionId ? { versionId: request.versionId } : {}),
+            },
+            request.check !== false,
+          );
           return { type: 'presigned', requestId, presigned, ...(check ? { check } : {}) };
         }
         case 'expand-marks': {
@@ -74,6 +79,16 @@ export function createRequestRunner(
             })),
           );
           return { type: 'presigned-all', requestId, keys: request.keys, outcomes };
+        }
+        case 'check-links': {
+          const { links } = request;
+          await checkEach(
+            sessionFor(request.connection),
+            links.map(({ link }) => link),
+            (index, checked) => report?.({ type: 'link-checked', requestId, row: links[index]?.row ?? -1, ...checked }),
+            signal,
+          );
+          return { type: 'links-checked', requestId };
         }
         case 'list-versions': {
           const page = await sessionFor(request.connection).listVersions(request.bucket, request.key, request.token);

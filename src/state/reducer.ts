@@ -76,7 +76,11 @@ function act(state: State, action: UserAction): State {
 }
 
 function complete(state: State, action: Completion): State {
-  const settled: State = { ...state, requests: state.requests.filter((r) => r.id !== action.requestId) };
+  // A report on the way (progress, one link checked) leaves the request running.
+  const report = action.type === 'progress' || action.type === 'link-checked';
+  const settled: State = report
+    ? state
+    : { ...state, requests: state.requests.filter((r) => r.id !== action.requestId) };
   const { discovery } = state;
   if (discovery.status === 'loading' && discovery.requestId === action.requestId) {
     if (action.type === 'profiles-discovered') return profilesDiscovered(settled, action.discovery);

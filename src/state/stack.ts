@@ -15,6 +15,11 @@ export function enqueue(state: State, body: RequestBody): State {
   return { ...state, requests: [...state.requests, request], nextRequestId: state.nextRequestId + 1 };
 }
 
+/** Drops a queued request: the runner stops it, and its answers are not dispatched. */
+export function cancel(state: State, id: number | undefined): State {
+  return id === undefined ? state : { ...state, requests: state.requests.filter((r) => r.id !== id) };
+}
+
 export function push(state: State, screen: Screen): State {
   return { ...state, stack: [...state.stack, screen] };
 }

@@ -24,7 +24,8 @@ const ESC = '\u001b';
 const PASTE_START = `${ESC}[200~`;
 const PASTE_END = `${ESC}[201~`;
 
-const NO_KEY: ParsedKey = {
+/** A key event with no key flag set: plain text, and the base every parsed key is built on. */
+export const NO_KEY: ParsedKey = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

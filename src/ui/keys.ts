@@ -1,6 +1,6 @@
 import type { Action, FieldEdit, ScreenKind, State } from '../state/app-state.js';
 import { listHeight, pendingMove, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
-import { LINKS_CHROME_ROWS } from './screens/links.js';
+import { LINKS_CHROME_ROWS, linkRowHeight } from './screens/links.js';
 
 /** The parts of a key press the app reads (a subset of Ink's `Key`). */
 export interface KeyPress {
@@ -516,10 +516,7 @@ function linksScroll(state: State): boolean {
   if (screen.kind !== 'links') return false;
   if (screen.offset > 0) return true;
   const { columns, rows } = state.terminal;
-  const needed = screen.rows.reduce(
-    (sum, row) => sum + 1 + Math.ceil((row.url?.length ?? 0) / Math.max(1, columns)),
-    0,
-  );
+  const needed = screen.rows.reduce((sum, row) => sum + linkRowHeight(row, columns), 0);
   return needed > rows - LINKS_CHROME_ROWS;
 }
 

@@ -1,7 +1,8 @@
 /** The TUI proves each link before showing it, and says what the recipient gets before signing. */
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openExpiry, openResult, submitExpiry } from '../support/flows.js';
+import { openExpiry, openResult, Q1_FOLDER, submitExpiry } from '../support/flows.js';
+import { KEY, renderApp } from '../support/ink.js';
 import { inTimeZone, world } from '../support/world.js';
 
 inTimeZone();
@@ -54,6 +55,21 @@ describe('the result screen says what the check proved', () => {
     await app.press('n');
     await app.waitFor('2 objects · 1 folder');
     expect(services.s3.callsOf('listPage').length).toBeGreaterThan(listings);
+  });
+});
+
+describe('--no-check', () => {
+  test('the result shows the link without fetching it, and says nothing about a check', async () => {
+    const services = world();
+    const app = renderApp(services, { ...Q1_FOLDER, noCheck: true });
+    await app.waitFor('2 objects · 1 folder');
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    await app.waitFor('Expires in (hours)');
+    await app.press(KEY.enter);
+    const frame = await app.waitFor('GET link to');
+    expect(frame).not.toContain('checked');
+    expect(services.s3.callsOf('presign')).toHaveLength(1);
+    expect(services.s3.callsOf('checkLink')).toHaveLength(0);
   });
 });
 

@@ -4,13 +4,12 @@
  * never answers, answers 500 / 503 SlowDown, cuts connections, or fails only a later page of a
  * listing. The proxy counts requests, which proves how often the SDK tried (3 attempts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Connector } from '../../src/adapters/aws-s3.js';
 import type { S3Session } from '../../src/core/ports.js';
 import { runCliWithin, within } from '../support/bounded-cli.js';
+import { useSdkProfileIt } from '../support/aws-home.js';
 import { homeWithProfiles, runCli, type CliRun } from '../support/cli.js';
 import { FaultProxy, INTERNAL_ERROR, is, SLOW_DOWN } from '../support/fault-proxy.js';
 import {
@@ -30,7 +29,7 @@ let proxy: FaultProxy;
 /** A HOME whose `default` profile reaches the server through the proxy (`endpoint_url`). */
 let env: NodeJS.ProcessEnv;
 const homes: string[] = [];
-let credentialsDir: string;
+let removeSdkProfile: () => void;
 
 /** What the SDK does for a request that keeps failing: this many attempts (maxAttempts). */
 const ATTEMPTS = 3;
@@ -41,14 +40,7 @@ beforeAll(async () => {
   env = homeWithProfiles({ ...server, endpoint: proxy.url }, ['default']);
   homes.push(env.HOME as string);
   // For the adapter tests: the profile `it`, read through the SDK like a user's own.
-  credentialsDir = mkdtempSync(join(tmpdir(), 's3share-faults-'));
-  writeFileSync(join(credentialsDir, 'config'), `[profile it]\nregion = ${server.region}\n`);
-  writeFileSync(
-    join(credentialsDir, 'credentials'),
-    `[it]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = ${server.secretAccessKey}\n`,
-  );
-  process.env.AWS_CONFIG_FILE = join(credentialsDir, 'config');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = join(credentialsDir, 'credentials');
+  removeSdkProfile = useSdkProfileIt(server);
 }, 120_000);
 
 afterEach(async () => {
@@ -59,7 +51,7 @@ afterEach(async () => {
 afterAll(async () => {
   await proxy?.close();
   for (const home of homes) rmSync(home, { recursive: true, force: true });
-  rmSync(credentialsDir, { recursive: true, force: true });
+  removeSdkProfile();
   delete process.env.AWS_CONFIG_FILE;
   delete process.env.AWS_SHARED_CREDENTIALS_FILE;
 });

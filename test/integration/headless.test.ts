@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { homeWithProfiles, runCli } from '../support/cli.js';
+import { homeWithProfiles, runCli, LINK_JSON_FIELDS } from '../support/cli.js';
 import {
   adminClient,
   bodyFor,
@@ -52,16 +52,7 @@ describe('s3share-tui s3://BUCKET/KEY', () => {
     const run = await runCli(['--json', '--hours', '2', `s3://${bucket}/unicodé/ファイル.txt`], env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual([
-      'bucket',
-      'checked',
-      'expiresAt',
-      'expiresIn',
-      'key',
-      'method',
-      'region',
-      'url',
-    ]);
+    expect(Object.keys(json).sort()).toEqual(LINK_JSON_FIELDS);
     expect(json).toMatchObject({
       method: 'GET',
       bucket,

@@ -6,14 +6,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DeleteObjectCommand, PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Connector } from '../../src/adapters/aws-s3.js';
 import type { S3Session } from '../../src/core/ports.js';
 import { CLI } from '../support/app.js';
+import { useSdkProfileIt } from '../support/aws-home.js';
 import { homeWithProfiles, runCli, type CliRun } from '../support/cli.js';
 import { adminClient, bodyFor, createBucket, s3ServerFromEnv, uniqueBucket } from '../support/s3-fixture.js';
 
@@ -25,7 +24,7 @@ const GONE = 'versioned/deleted.txt';
 const PDF = 'docs/manual.pdf';
 const CUSTOMER_KEY = Buffer.alloc(32, 7);
 let env: NodeJS.ProcessEnv;
-let credentialsDir: string;
+let removeSdkProfile: () => void;
 
 beforeAll(async () => {
   const admin = adminClient(server);
@@ -52,19 +51,12 @@ beforeAll(async () => {
     }),
   );
   env = homeWithProfiles(server, ['default']);
-  credentialsDir = mkdtempSync(join(tmpdir(), 's3share-linkcheck-'));
-  writeFileSync(join(credentialsDir, 'config'), `[profile it]\nregion = ${server.region}\n`);
-  writeFileSync(
-    join(credentialsDir, 'credentials'),
-    `[it]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = ${server.secretAccessKey}\n`,
-  );
-  process.env.AWS_CONFIG_FILE = join(credentialsDir, 'config');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = join(credentialsDir, 'credentials');
+  removeSdkProfile = useSdkProfileIt(server);
 }, 120_000);
 
 afterAll(() => {
   rmSync(env.HOME as string, { recursive: true, force: true });
-  rmSync(credentialsDir, { recursive: true, force: true });
+  removeSdkProfile();
   delete process.env.AWS_CONFIG_FILE;
   delete process.env.AWS_SHARED_CREDENTIALS_FILE;
 });

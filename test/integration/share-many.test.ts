@@ -2,7 +2,7 @@ import { DeleteObjectCommand, PutBucketVersioningCommand, PutObjectCommand, type
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createS3Connector } from '../../src/adapters/aws-s3.js';
 import type { S3Session } from '../../src/core/ports.js';
-import { homeWithProfiles, runCli } from '../support/cli.js';
+import { homeWithProfiles, runCli, LINK_JSON_FIELDS } from '../support/cli.js';
 import { adminClient, bodyFor, createBucket, s3ServerFromEnv, uniqueBucket } from '../support/s3-fixture.js';
 
 const server = s3ServerFromEnv();
@@ -231,16 +231,7 @@ describe('--format and --json', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toHaveLength(2);
     for (const record of records) {
-      expect(Object.keys(record).sort()).toEqual([
-        'bucket',
-        'checked',
-        'expiresAt',
-        'expiresIn',
-        'key',
-        'method',
-        'region',
-        'url',
-      ]);
+      expect(Object.keys(record).sort()).toEqual(LINK_JSON_FIELDS);
     }
     expect(records.map((r) => r.key)).toEqual(['reports/a b+c.txt', 'one.txt']);
   });

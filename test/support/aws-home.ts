@@ -87,3 +87,19 @@ function removeLater(path: string): void {
     }, 3000).unref();
   }
 }
+
+/**
+ * Points this test process's AWS SDK at a throw-away profile `it` holding the server's keys, as a
+ * user's own files would; returns the function that removes the files again.
+ */
+export function useSdkProfileIt(server: S3Server): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 's3share-sdk-profile-'));
+  writeFileSync(join(dir, 'config'), `[profile it]\nregion = ${server.region}\n`);
+  writeFileSync(
+    join(dir, 'credentials'),
+    `[it]\naws_access_key_id = ${server.accessKeyId}\naws_secret_access_key = ${server.secretAccessKey}\n`,
+  );
+  process.env.AWS_CONFIG_FILE = join(dir, 'config');
+  process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+  return () => rmSync(dir, { recursive: true, force: true });
+}

@@ -4,6 +4,9 @@ import { homeEnvironment, homeWithProfiles as awsHome } from './aws-home.js';
 import type { S3Server } from './s3-fixture.js';
 import { runProcess, type ProcessRun } from './terminal/run-process.js';
 
+/** The fields of one link in `--json` output (JSON Lines), sorted: a contract scripts rely on. */
+export const LINK_JSON_FIELDS = ['bucket', 'checked', 'expiresAt', 'expiresIn', 'key', 'method', 'region', 'url'];
+
 export type CliRun = Pick<ProcessRun, 'code' | 'stdout' | 'stderr'>;
 
 /**

@@ -91,7 +91,26 @@ class CallControl<M extends string> {
     return this.pending(method);
   }
 
+  /** Calls of each method started and not yet answered, and the most there ever were at once. */
+  private readonly active = new Map<M, number>();
+  private readonly peaks = new Map<M, number>();
+
+  inFlight(method: M): number {
+    return this.active.get(method) ?? 0;
+  }
+
+  maxInFlight(method: M): number {
+    return this.peaks.get(method) ?? 0;
+  }
+
   run<T>(method: M, args: readonly unknown[], answer: () => T): Promise<T> {
+    this.active.set(method, this.inFlight(method) + 1);
+    this.peaks.set(method, Math.max(this.maxInFlight(method), this.inFlight(method)));
+    const done = () => this.active.set(method, this.inFlight(method) - 1);
+    return this.start(method, args, answer).finally(done);
+  }
+
+  private start<T>(method: M, args: readonly unknown[], answer: () => T): Promise<T> {
     const failureIndex = this.failures.findIndex((f) => f.method === method && f.match(args));
     const failure = failureIndex === -1 ? undefined : this.failures.splice(failureIndex, 1)[0];
     const compute = (): T => {

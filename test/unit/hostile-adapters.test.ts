@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClipboard } from '../../src/adapters/clipboard.js';
-import { concurrencyLimit } from '../../src/adapters/concurrency-limit.js';
+import { concurrencyLimit } from '../../src/core/concurrency-limit.js';
 import { helperEnvironment, withHelperEnvironment } from '../../src/adapters/helper-environment.js';
 import { displayWidth } from '../../src/core/printable.js';
 import { visibleTail } from '../../src/ui/visible-tail.js';

@@ -6,24 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { PresignedUrl } from '../../src/core/ports.js';
 import type { Action, State } from '../../src/state/app-state.js';
 import { initialState, reducer } from '../../src/state/reducer.js';
+import { NO_KEY } from '../../src/ui/key-sequences.js';
 import { topScreen } from '../../src/state/selectors.js';
 import { footerHints } from '../../src/ui/components/footer.js';
 import { activeBindings, BINDINGS, keyOwner, resolveKey, TEXT, type KeyPress } from '../../src/ui/keys.js';
 
-const NONE: KeyPress = {
-  upArrow: false,
-  downArrow: false,
-  pageUp: false,
-  pageDown: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  backspace: false,
-  delete: false,
-  tab: false,
-};
+const NONE: KeyPress = NO_KEY;
 
 /** The key press a key name stands for. */
 function press(name: string): { input: string; key: KeyPress } {

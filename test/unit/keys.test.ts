@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer } from '../../src/state/reducer.js';
+import { NO_KEY } from '../../src/ui/key-sequences.js';
 import { BINDINGS, resolveKey, type KeyPress } from '../../src/ui/keys.js';
 
-const none: KeyPress = {
-  upArrow: false,
-  downArrow: false,
-  pageUp: false,
-  pageDown: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  backspace: false,
-  delete: false,
-  tab: false,
-};
+const none: KeyPress = NO_KEY;
 
 describe('resolveKey', () => {
   const state = reducer(initialState({}), {

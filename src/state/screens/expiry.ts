@@ -177,5 +177,6 @@ function submit(state: State, screen: ExpiryScreen): State {
     method: screen.linkKind === 'upload' ? 'PUT' : 'GET',
     ...(screen.linkKind === 'attachment' ? { downloadName: baseName(screen.key) } : {}),
     ...(screen.versionId ? { versionId: screen.versionId } : {}),
+    ...(state.options.noCheck ? { check: false } : {}),
   });
 }

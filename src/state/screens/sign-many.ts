@@ -73,6 +73,11 @@ export function signedAll(
   const rows: SharedRow[] = outcomes.map((outcome, i) =>
     outcome.ok ? { key: outcome.link.key, url: outcome.link.url } : { key: keys[i] ?? '', problem: outcome.message },
   );
+  // Download links are proven as a single link is; upload links cannot be without writing.
+  const toCheck = outcomes.flatMap((outcome, row) =>
+    outcome.ok && outcome.link.method === 'GET' ? [{ row, link: outcome.link }] : [],
+  );
+  const check = !state.options.noCheck && state.connection !== undefined && toCheck.length > 0;
   const links: LinksScreen = {
     kind: 'links',
     bucket: screen.bucket,
@@ -80,8 +85,20 @@ export function signedAll(
     signedAt: at?.signedAt ?? new Date(0),
     expiresAt: at?.expiresAt ?? new Date(0),
     offset: 0,
+    ...(check ? { checks: { total: toCheck.length, request: state.nextRequestId } } : {}),
   };
-  const text = rows.flatMap((row) => (row.url ? [row.url] : [])).join('\n');
+  const text = linkLines(rows);
   // The marks are shared: they are not carried into the next choice.
-  return push({ ...state, marks: undefined, expiryText: screen.text, ...(text ? { lastUrl: text } : {}) }, links);
+  const shown = push(
+    { ...state, marks: undefined, expiryText: screen.text, ...(text ? { lastUrl: text } : {}) },
+    links,
+  );
+  return check && state.connection
+    ? enqueue(shown, { kind: 'check-links', connection: state.connection, links: toCheck })
+    : shown;
+}
+
+/** The signed URLs, one a line (what is written to stdout on exit). */
+export function linkLines(rows: readonly SharedRow[]): string {
+  return rows.flatMap((row) => (row.url ? [row.url] : [])).join('\n');
 }

@@ -183,6 +183,8 @@ export interface VersionsScreen {
   versions: ObjectVersion[];
   listing: Listing;
   pagesLoaded: number;
+  /** Continuation tokens already followed (see ObjectsScreen). */
+  tokensSent?: ReadonlySet<string>;
   versioning?: VersioningStatus;
   statusRequest?: number;
 }
@@ -315,6 +317,8 @@ export type Action =
   | { type: 'move-page'; direction: 1 | -1 }
   | { type: 'move-to-start' }
   | { type: 'move-to-end' }
+  /** Stops a move waiting for pages (a key with nothing else to do). */
+  | { type: 'stop-move' }
   | { type: 'select' }
   | { type: 'type-text'; text: string }
   /** `at`: when the key was pressed (ms), to tell a held Backspace from a new press. */

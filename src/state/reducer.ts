@@ -10,6 +10,7 @@ import { objectsModule } from './screens/objects.js';
 import { updateHelp, updateMfa } from './screens/overlays.js';
 import { profilesDiscovered, profilesModule } from './screens/profiles.js';
 import { linksModule } from './screens/links.js';
+import { stopPendingMove } from './screens/list.js';
 import { resultModule } from './screens/result.js';
 import { versionsModule } from './screens/versions.js';
 
@@ -64,8 +65,14 @@ function act(state: State, action: UserAction): State {
     return action.yes ? act(answered, fresh.confirm.yes as UserAction) : answered;
   }
   if (fresh.help) return updateHelp(fresh, fresh.help, action);
-  if (action.type === 'toggle-help') return { ...fresh, help: { offset: 0 } };
   const screen = topScreen(fresh);
+  if ('nav' in screen) {
+    const stopped = stopPendingMove(fresh, screen, action);
+    // Esc only stops the move; any other key stops it and then does what it does.
+    if (stopped) return action.type === 'back' || action.type === 'stop-move' ? stopped : act(stopped, action);
+  }
+  if (action.type === 'stop-move') return fresh;
+  if (action.type === 'toggle-help') return { ...fresh, help: { offset: 0 } };
   return moduleOf(screen).update(fresh, screen, action);
 }
 

@@ -2,6 +2,8 @@ import { filterRows, type Row } from '../core/listing.js';
 import { sortRows, type SortOrder } from '../core/sort-rows.js';
 import type { Bucket, Profile } from '../core/ports.js';
 import type { BucketsScreen, ObjectsScreen, Screen, State } from './app-state.js';
+import type { PendingMove } from './list-nav.js';
+import { topScreen } from './stack.js';
 
 /** Rows used by the header, breadcrumb, status line and footer around every list. */
 export const CHROME_ROWS = 7;
@@ -10,7 +12,7 @@ export function listHeight(state: State): number {
   return Math.max(1, state.terminal.rows - CHROME_ROWS);
 }
 
-export { topScreen } from './stack.js';
+export { topScreen };
 
 /** The smallest terminal the screens are drawn in; below it only a message shows. */
 export const MIN_COLUMNS = 40;
@@ -58,6 +60,21 @@ export function visibleRows(screen: ObjectsScreen): Row[] {
   const rows = screen.sort ? [...sortRows(filtered, screen.sort)] : filtered;
   filteredRows.set(screen.rows, { filter: screen.nav.filter, sort: screen.sort, rows });
   return rows;
+}
+
+/**
+ * Whether more pages of this list are still to come, so a move past its last row can wait for
+ * them. Never while filtering: a filter searches only what is loaded.
+ */
+export function pagesToCome(screen: Screen): boolean {
+  if (screen.kind !== 'objects' && screen.kind !== 'versions') return false;
+  return screen.nav.filter === '' && (screen.listing.status === 'more' || screen.listing.status === 'loading');
+}
+
+/** The move waiting for pages on the screen on top, if any. */
+export function pendingMove(state: State): PendingMove | undefined {
+  const screen = topScreen(state);
+  return 'nav' in screen ? screen.nav.pending : undefined;
 }
 
 /** The rows the list on this screen shows now, filtered (none for screens without a list). */

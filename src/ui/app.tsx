@@ -134,7 +134,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'profiles':
       return <ProfilePicker state={state} screen={screen} height={height} />;
     case 'buckets':
-      return <BucketPicker screen={screen} height={height} />;
+      return <BucketPicker screen={screen} height={height} columns={state.terminal.columns} />;
     case 'objects':
       return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} marks={state.marks} />;
     case 'expiry':
@@ -153,7 +153,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
         <Links screen={screen} format={state.copyFormat} columns={state.terminal.columns} rows={state.terminal.rows} />
       );
     case 'versions':
-      return <Versions screen={screen} height={height} />;
+      return <Versions screen={screen} height={height} columns={state.terminal.columns} />;
   }
 }
 

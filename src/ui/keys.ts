@@ -1,5 +1,5 @@
 import type { Action, FieldEdit, ScreenKind, State } from '../state/app-state.js';
-import { listHeight, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
+import { listHeight, pendingMove, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
 import { LINKS_CHROME_ROWS, linkRowHeight } from './screens/links.js';
 
 /** The parts of a key press the app reads (a subset of Ink's `Key`). */
@@ -58,6 +58,8 @@ export interface Binding {
 const LISTS: readonly KeyOwner[] = ['profiles', 'buckets', 'objects'];
 const SCREENS: readonly KeyOwner[] = [...LISTS, 'expiry', 'result', 'links', 'versions'];
 const RESULTS: readonly KeyOwner[] = ['result', 'links'];
+/** Lists read in pages, where a move past the rows loaded waits for the next ones. */
+const PAGED: readonly KeyOwner[] = ['objects', 'versions'];
 
 /** Every key binding of the app. The footer and the help are generated from this list. */
 export const BINDINGS: readonly Binding[] = [
@@ -74,7 +76,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['pageup', 'pagedown'],
     label: 'PgUp/PgDn',
     does: 'page',
-    owners: LISTS,
+    owners: [...LISTS, 'versions'],
     enabled: hasRows,
     action: (_state, { name }) => ({ type: 'move-page', direction: name === 'pageup' ? -1 : 1 }),
   },
@@ -82,7 +84,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['home', 'end'],
     label: 'Home/End',
     does: 'first / last',
-    owners: LISTS,
+    owners: [...LISTS, 'versions'],
     enabled: hasRows,
     action: (_state, { name }) => ({ type: name === 'home' ? 'move-to-start' : 'move-to-end' }),
   },
@@ -268,7 +270,25 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'change-expiry' }),
   },
   { keys: ['q'], label: 'q', does: 'quit', owners: RESULTS, footer: 2, action: () => ({ type: 'quit' }) },
-  { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
+  {
+    keys: ['esc'],
+    label: 'esc',
+    does: 'stop',
+    owners: PAGED,
+    footer: 6,
+    // A move waiting for pages (End going to the end): Esc stops it and stays on the screen.
+    enabled: (state) => pendingMove(state) !== undefined,
+    action: () => ({ type: 'stop-move' }),
+  },
+  {
+    keys: ['esc'],
+    label: 'esc',
+    does: 'back',
+    owners: SCREENS,
+    footer: 6,
+    enabled: (state) => pendingMove(state) === undefined,
+    action: () => ({ type: 'back' }),
+  },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
   // The MFA prompt.
   {
@@ -449,8 +469,10 @@ export function resolveKey(state: State, input: string, key: KeyPress, at = 0): 
   const isText = input !== '' && !key.ctrl && !key.meta && !NAMED_KEYS.has(name);
   const text = isText ? bindings.find((binding) => binding.keys.includes(TEXT)) : undefined;
   if (text) return text.action(state, press);
-  // Help closes with any other key, as it says.
-  return keyOwner(state) === 'help' ? { type: 'toggle-help' } : undefined;
+  // Help closes with any other key, as it says; any other key stops a move waiting for pages.
+  const owner = keyOwner(state);
+  if (owner === 'help') return { type: 'toggle-help' };
+  return owner === topScreen(state).kind && pendingMove(state) !== undefined ? { type: 'stop-move' } : undefined;
 }
 
 /**

@@ -59,6 +59,21 @@ describe('bucket picker', () => {
     await app.waitFor(/s3share {2}› {2}dev {2}› {2}customer-exports$/m);
   });
 
+  test('the status line shows the position among the buckets shown, before their count', async () => {
+    const app = renderApp(world(), { profile: 'dev' });
+    await app.waitFor('1/5 · 5 of 5 buckets');
+    await app.press(KEY.end);
+    let frame = await app.waitFor('5/5 · 5 of 5 buckets');
+    expect(cursorLine(frame)).toMatch(/^ ❯ nothing-here /);
+    // Nothing to wait for: the bucket list comes whole, End and PgDn stop at its last row.
+    expect(frame).not.toContain('+');
+    await app.press(KEY.home, 'b');
+    await app.waitFor('1/2 · 2 of 5 buckets');
+    await app.press(KEY.pageDown);
+    frame = await app.waitFor('2/2 · 2 of 5 buckets');
+    expect(cursorLine(frame)).toMatch(/^ ❯ big-archive /);
+  });
+
   test('a ListBuckets failure shows the one-line message; r retries', async () => {
     const services = world();
     services.s3.control.failNext(

@@ -104,7 +104,7 @@ describe('object browser', () => {
     const services = world();
     const listPages = () => services.s3.callsOf('listPage');
     const app = renderApp(services, { profile: 'dev', bucket: 'big-archive' });
-    let frame = await app.waitFor(`${PAGE_SIZE} objects · 0 folders loaded · more ↓`);
+    let frame = await app.waitFor(`1/${PAGE_SIZE}+ · ${PAGE_SIZE} objects · 0 folders loaded · more ↓`);
     expect(names(frame)[0]).toBe('file-000.bin');
     await turns(20);
     expect(listPages()).toHaveLength(1);
@@ -115,32 +115,32 @@ describe('object browser', () => {
     await turns(20);
     expect(listPages()).toHaveLength(1);
 
-    // At the end of what is loaded, the next page is asked for, with the first page's token.
+    // Nearing the end of what is loaded (two screens from it), the next page is asked for, with
+    // the first page's token; the cursor stays where it was.
     services.s3.control.hold('listPage');
-    await app.press(KEY.end);
+    for (let i = 0; i < 6; i += 1) await app.press(KEY.down);
     frame = await app.waitFor('loading more…');
     const [held] = await services.s3.control.waitForHeld('listPage');
-    expect(cursorLine(frame)).toContain('file-049.bin');
-    expect(frame).toContain(`${PAGE_SIZE} objects · 0 folders · loading more…`);
+    expect(cursorLine(frame)).toContain('file-016.bin');
+    expect(frame).toContain(`17/${PAGE_SIZE}+ · ${PAGE_SIZE} objects · 0 folders · loading more…`);
     expect(listPages()).toHaveLength(2);
     expect(listPages()[1]?.args).toEqual(['big-archive', '', 'page-token:big-archive/:50']);
     services.s3.control.stopHolding('listPage');
     held?.release();
-    frame = await app.waitFor('100 objects · 0 folders loaded · more ↓');
-    expect(cursorLine(frame)).toContain('file-049.bin');
+    frame = await app.waitFor('17/100+ · 100 objects · 0 folders loaded · more ↓');
+    expect(cursorLine(frame)).toContain('file-016.bin');
     await turns(20);
     expect(listPages()).toHaveLength(2);
 
+    // End goes on through the pages still to come, to the last row of the listing.
     await app.press(KEY.end);
-    frame = await app.waitFor((f) => /120 objects · 0 folders\s*$/m.test(f));
+    frame = await app.waitFor((f) => /120\/120 · 120 objects · 0 folders\s*$/m.test(f));
     expect(frame).not.toContain('more');
-    // The cursor stays on the row it was on when the page arrived.
-    expect(cursorLine(frame)).toContain('file-099.bin');
+    expect(cursorLine(frame)).toContain('file-119.bin');
     expect(listPages()).toHaveLength(3);
-    await app.press(KEY.end);
-    await app.waitFor((f) => cursorLine(f)?.includes('file-119.bin') === true);
     await app.press(KEY.home);
     await app.waitFor((f) => cursorLine(f)?.includes('file-000.bin') === true);
+    expect(app.frame()).toContain('1/120 · 120 objects');
     await turns(20);
     expect(listPages()).toHaveLength(3);
   });

@@ -143,7 +143,10 @@ async function expectCleanedUp(run: DemoRun, tmp: string): Promise<void> {
 
 /** The "N objects · M folders" status of the object list, as numbers. */
 function objectCount(session: PtySession): { objects: number; complete: boolean } | undefined {
-  const match = /([\d,]+) objects · [\d,]+ folders?( loaded · more ↓| · loading more…)?/.exec(session.screen());
+  const match =
+    /([\d,]+) objects · [\d,]+ folders?( loaded · more ↓| · loading more…| · to the end… [\d,]+ loaded)?/.exec(
+      session.screen(),
+    );
   if (!match) return undefined;
   return { objects: Number((match[1] as string).replace(/,/g, '')), complete: match[2] === undefined };
 }

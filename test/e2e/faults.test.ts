@@ -465,7 +465,7 @@ const PENDING: Array<[string, Pending]> = [
       reach: async (session) => {
         await session.waitFor('📄 00000.log');
         session.press('End');
-        await session.waitFor('loading more…');
+        await session.waitFor('to the end… 100 loaded');
       },
     },
   ],

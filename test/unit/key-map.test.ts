@@ -72,6 +72,8 @@ const objects = run(objectsLoading, {
   page: { folders: ['f/'], objects: Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, size: 1 })), nextToken: 't' },
 });
 const objectsFiltered = run(objects, { type: 'type-text', text: 'k1' });
+/** End past the 41 rows loaded: the rest of the move waits for the next page. */
+const objectsToEnd = run(objects, { type: 'move-to-end' });
 const objectsFailed = run(objectsLoading, {
   type: 'request-failed',
   requestId: last(objectsLoading).id,
@@ -136,6 +138,7 @@ const CASES: Record<string, State> = {
   bucketsDenied,
   objects,
   objectsFiltered,
+  objectsToEnd,
   objectsFailed,
   expiry,
   result,
@@ -207,6 +210,41 @@ describe('keys that do nothing are not taken', () => {
       expect(binding.keys.length).toBeGreaterThan(0);
       expect(binding.label).not.toBe('');
       expect(binding.does).not.toBe('');
+    }
+  });
+});
+
+describe('a move waiting for pages', () => {
+  const pending = (state: State) => {
+    const screen = topScreen(state);
+    return 'nav' in screen ? screen.nav.pending : undefined;
+  };
+
+  it('is waiting after End, and the footer offers esc to stop it rather than to go back', () => {
+    expect(pending(objectsToEnd)).toEqual({ to: 'end' });
+    expect(footerHints(objectsToEnd, 500)).toContain('esc stop');
+    expect(footerHints(objectsToEnd, 500)).not.toContain('esc back');
+    expect(footerHints(objects, 500)).toContain('esc back');
+  });
+
+  it('Esc stops it and stays on the screen', () => {
+    const action = resolveKey(objectsToEnd, '', { ...NONE, escape: true });
+    expect(action).toEqual({ type: 'stop-move' });
+    const next = reducer(objectsToEnd, action!);
+    expect(pending(next)).toBeUndefined();
+    expect(topScreen(next).kind).toBe('objects');
+  });
+
+  it('a key bound to nothing on the list stops it too; without a waiting move it does nothing', () => {
+    const left = { ...NONE, leftArrow: true };
+    expect(resolveKey(objectsToEnd, '', left)).toEqual({ type: 'stop-move' });
+    expect(resolveKey(objects, '', left)).toBeUndefined();
+  });
+
+  it('↓, PgDn and End carry it on', () => {
+    for (const name of ['down', 'pagedown', 'end']) {
+      const { input, key } = press(name);
+      expect(pending(reducer(objectsToEnd, resolveKey(objectsToEnd, input, key)!)), name).toEqual({ to: 'end' });
     }
   });
 });

@@ -215,6 +215,116 @@ describe('paging', () => {
     expect(lastRequest(state)).toMatchObject({ kind: 'list-page', token: 'next-1' });
   });
 
+  describe('moves past the rows loaded', () => {
+    const nav = (state: State) => (topScreen(state) as ObjectsScreen).nav;
+    const listPages = (state: State) => state.requests.filter((r) => r.kind === 'list-page');
+
+    it('End goes to the last row loaded and on to the end as each page arrives, until the listing is complete', () => {
+      let state = run(firstPage(), { type: 'move-to-end' });
+      expect(nav(state)).toMatchObject({ cursor: 99, pending: { to: 'end' } });
+      const second = lastRequest(state);
+      expect(second).toMatchObject({ kind: 'list-page', token: 'next-1' });
+      state = run(state, { type: 'page-loaded', requestId: second.id, page: page(100, 1000, 'next-2') });
+      expect(nav(state)).toMatchObject({ cursor: 1099, pending: { to: 'end' } });
+      // Asked for at once, wherever the cursor is.
+      const third = lastRequest(state);
+      expect(third).toMatchObject({ kind: 'list-page', token: 'next-2' });
+      state = run(state, { type: 'page-loaded', requestId: third.id, page: page(1100, 900) });
+      expect(nav(state).cursor).toBe(1999);
+      expect(nav(state).pending).toBeUndefined();
+      expect((topScreen(state) as ObjectsScreen).listing).toEqual({ status: 'complete' });
+      expect(listPages(state)).toEqual([]);
+    });
+
+    it('↓ and PgDn past the last row loaded add up, and are finished by the next page', () => {
+      let state = run(firstPage(), { type: 'move', by: 98 });
+      const request = lastRequest(state);
+      state = run(state, { type: 'move', by: 1 }, { type: 'move', by: 1 }, { type: 'move', by: 1 });
+      expect(nav(state)).toMatchObject({ cursor: 99, pending: { to: 'down', rows: 2 } });
+      // 13 rows on screen at 20 lines.
+      state = run(state, { type: 'move-page', direction: 1 });
+      expect(nav(state)).toMatchObject({ cursor: 99, pending: { to: 'down', rows: 15 } });
+      state = run(state, { type: 'page-loaded', requestId: request.id, page: page(100, 1000, 'next-2') });
+      expect(nav(state).cursor).toBe(114);
+      expect(nav(state).pending).toBeUndefined();
+    });
+
+    it('a move past the end of a page that is not the last waits again for the next one', () => {
+      let state = run(firstPage(), { type: 'move', by: 99 }, { type: 'move', by: 30 });
+      expect(nav(state).pending).toEqual({ to: 'down', rows: 30 });
+      state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(100, 10, 'next-2') });
+      expect(nav(state)).toMatchObject({ cursor: 109, pending: { to: 'down', rows: 20 } });
+      state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(110, 50) });
+      expect(nav(state).cursor).toBe(129);
+      expect(nav(state).pending).toBeUndefined();
+    });
+
+    it('Esc only stops the move: the cursor stays, the screen stays, the page still arrives', () => {
+      let state = run(firstPage(), { type: 'move-to-end' });
+      const request = lastRequest(state);
+      state = run(state, { type: 'back' });
+      expect(topScreen(state).kind).toBe('objects');
+      expect(nav(state)).toEqual({ cursor: 99, offset: 87, filter: '' });
+      state = run(state, { type: 'page-loaded', requestId: request.id, page: page(100, 1000, 'next-2') });
+      expect(nav(state).cursor).toBe(99);
+      expect(listPages(state)).toEqual([]);
+      expect(topScreen(run(state, { type: 'back' })).kind).toBe('buckets');
+    });
+
+    it('any other key stops it, then does what it does', () => {
+      const waiting = run(firstPage(), { type: 'move-to-end' });
+      const up = run(waiting, { type: 'move', by: -1 });
+      expect(nav(up)).toEqual({ cursor: 98, offset: 87, filter: '' });
+      const typed = run(waiting, { type: 'type-text', text: 'k' });
+      expect(nav(typed)).toEqual({ cursor: 0, offset: 0, filter: 'k' });
+      const stopped = run(waiting, { type: 'stop-move' });
+      expect(nav(stopped)).toEqual({ cursor: 99, offset: 87, filter: '' });
+      const help = run(waiting, { type: 'toggle-help' });
+      expect(help.help).toBeDefined();
+      expect(nav(help).pending).toBeUndefined();
+      // A resize is no key: the move goes on.
+      expect(nav(run(waiting, { type: 'resize', rows: 30, columns: 100 })).pending).toEqual({ to: 'end' });
+    });
+
+    it('the paging guard ends a waiting End: a repeated continuation token stops it with the message', () => {
+      let state = run(firstPage(), { type: 'move-to-end' });
+      state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(100, 10, 'next-2') });
+      expect(nav(state).pending).toEqual({ to: 'end' });
+      state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(100, 10, 'next-2') });
+      const screen = topScreen(state) as ObjectsScreen;
+      expect(screen.listing.status).toBe('failed');
+      expect(screen.nav.pending).toBeUndefined();
+      expect(screen.nav.cursor).toBe(109);
+      expect(listPages(state)).toEqual([]);
+    });
+
+    it('a page that fails ends a waiting move', () => {
+      let state = run(firstPage(), { type: 'move-to-end' });
+      state = run(state, {
+        type: 'request-failed',
+        requestId: lastRequest(state).id,
+        error: { kind: 'other', message: 'SlowDown (HTTP 503)' },
+      });
+      expect(nav(state).pending).toBeUndefined();
+      expect(nav(state).cursor).toBe(99);
+    });
+
+    it('with a filter, a move stops at the last match loaded and waits for nothing', () => {
+      const state = run(firstPage(), { type: 'type-text', text: 'k00' }, { type: 'move-to-end' });
+      expect(nav(state)).toMatchObject({ cursor: 99, filter: 'k00' });
+      expect(nav(state).pending).toBeUndefined();
+      expect(listPages(state)).toEqual([]);
+    });
+
+    it('once the listing is complete, End is an ordinary move', () => {
+      let state = run(firstPage(), { type: 'move', by: 80 });
+      state = run(state, { type: 'page-loaded', requestId: lastRequest(state).id, page: page(100, 5) });
+      state = run(state, { type: 'move-to-end' }, { type: 'move', by: 3 });
+      expect(nav(state).cursor).toBe(104);
+      expect(nav(state).pending).toBeUndefined();
+    });
+  });
+
   it('drops an answer for a screen the user has left', () => {
     let state = run(withBuckets(), { type: 'select' });
     const request = lastRequest(state);

@@ -1,8 +1,8 @@
 import { MAX_FIELD_LENGTH } from '../../core/limits.js';
 import type { ListNav } from '../list-nav.js';
-import { moveTo, withFilter } from '../list-nav.js';
+import { moveDown, moveTo, withFilter, withoutPending } from '../list-nav.js';
 import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State, VersionsScreen } from '../app-state.js';
-import { listHeight, shownItems, visibleCount } from '../selectors.js';
+import { listHeight, pagesToCome, shownItems, visibleCount } from '../selectors.js';
 import { pop, replaceTop } from '../stack.js';
 import type { UserAction } from './module.js';
 
@@ -23,15 +23,19 @@ export function updateList(state: State, screen: ListScreen, action: UserAction)
   const count = visibleCount(state, screen);
   const move = (target: (nav: ListNav) => number) =>
     replaceTop(state, { ...screen, nav: moveTo(screen.nav, target(screen.nav), count, height) });
+  const down = (target: number | 'end') =>
+    replaceTop(state, { ...screen, nav: moveDown(screen.nav, target, count, height, pagesToCome(screen)) });
   switch (action.type) {
     case 'move':
-      return move((nav) => nav.cursor + action.by);
+      return action.by > 0 ? down(screen.nav.cursor + action.by) : move((nav) => nav.cursor + action.by);
     case 'move-page':
-      return move((nav) => nav.cursor + action.direction * height);
+      return action.direction > 0
+        ? down(screen.nav.cursor + height)
+        : move((nav) => nav.cursor + action.direction * height);
     case 'move-to-start':
       return move(() => 0);
     case 'move-to-end':
-      return move(() => count - 1);
+      return down('end');
     case 'type-text':
       return typeFilter(state, screen, action.text);
     case 'erase':
@@ -49,6 +53,24 @@ export function updateList(state: State, screen: ListScreen, action: UserAction)
     default:
       return undefined;
   }
+}
+
+/** Whether `action` carries on a move waiting for pages (another ↓, PgDn or End) rather than stopping it. */
+function continuesMove(action: UserAction): boolean {
+  return (
+    (action.type === 'move' && action.by > 0) ||
+    (action.type === 'move-page' && action.direction > 0) ||
+    action.type === 'move-to-end'
+  );
+}
+
+/**
+ * A key other than a further move down stops a move waiting for pages, then does what it does;
+ * Esc only stops it (it does not also go back). Undefined when no move is waiting.
+ */
+export function stopPendingMove(state: State, screen: ListScreen, action: UserAction): State | undefined {
+  if (screen.nav.pending === undefined || continuesMove(action)) return undefined;
+  return replaceTop(state, { ...screen, nav: withoutPending(screen.nav) });
 }
 
 function typeFilter(state: State, screen: ListScreen, text: string): State {

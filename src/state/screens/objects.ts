@@ -3,7 +3,7 @@ import { nextPage } from '../../core/paging-guard.js';
 import { DEFAULT_SORT, nextSort } from '../../core/sort-rows.js';
 import type { ListPage } from '../../core/ports.js';
 import type { LinkKind, ObjectsScreen, State } from '../app-state.js';
-import { initialNav, moveTo } from '../list-nav.js';
+import { initialNav, moveTo, resumeMove, withoutPending } from '../list-nav.js';
 import { listHeight, visibleRows } from '../selectors.js';
 import { enqueue, push, replaceTop } from '../stack.js';
 import { expiryScreen } from './expiry.js';
@@ -83,7 +83,8 @@ export const objectsModule: ScreenModule<ObjectsScreen> = {
         return put({ ...screen, listing: { status: 'denied', error: action.error } });
       }
       const token = screen.listing.status === 'loading' ? screen.listing.token : undefined;
-      return put({ ...screen, listing: { status: 'failed', error: action.error, ...(token ? { token } : {}) } });
+      const listing = { status: 'failed' as const, error: action.error, ...(token ? { token } : {}) };
+      return put({ ...screen, nav: withoutPending(screen.nav), listing });
     }
     return action.type === 'page-loaded' ? put(pageLoaded(state, screen, action.page)) : state;
   },
@@ -181,7 +182,9 @@ function pageLoaded(state: State, screen: ObjectsScreen, page: ListPage): Object
   const shown = visibleRows(next);
   // Rows keep their identity across pages, so the selected one is found by reference.
   const cursor = selected === undefined ? screen.nav.cursor : Math.max(0, shown.indexOf(selected));
-  return { ...next, nav: moveTo(next.nav, cursor, shown.length, listHeight(state)) };
+  const height = listHeight(state);
+  const placed = moveTo(next.nav, cursor, shown.length, height);
+  return { ...next, nav: resumeMove(placed, shown.length, height, listing.status === 'more') };
 }
 
 /** Rows below the last loaded one at which the next page is fetched. */
@@ -205,5 +208,5 @@ function needsPage(state: State, screen: ObjectsScreen): boolean {
   if (screen.listing.status !== 'more') return false;
   // While filtering, only what is loaded is searched: paging on would walk a huge prefix.
   if (screen.nav.filter !== '') return false;
-  return screen.nav.cursor >= screen.rows.length - prefetchMargin(state);
+  return screen.nav.pending !== undefined || screen.nav.cursor >= screen.rows.length - prefetchMargin(state);
 }

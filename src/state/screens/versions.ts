@@ -1,6 +1,7 @@
+import { nextPage } from '../../core/paging-guard.js';
 import { DELETE_MARKER_REASON } from '../../core/versions.js';
 import type { ObjectsScreen, State, VersionsScreen } from '../app-state.js';
-import { initialNav, moveTo } from '../list-nav.js';
+import { initialNav, moveTo, resumeMove, withoutPending } from '../list-nav.js';
 import { listHeight } from '../selectors.js';
 import { enqueue, push, replaceTop } from '../stack.js';
 import { expiryScreen } from './expiry.js';
@@ -27,8 +28,16 @@ export const versionsModule: ScreenModule<VersionsScreen> = {
       case 'select':
         return select(state, screen);
       case 'retry':
+        // The failure replaced the list: it is read again from the first page.
         return screen.listing.status === 'failed'
-          ? replaceTop(state, { ...screen, listing: { status: 'idle' } })
+          ? replaceTop(state, {
+              ...screen,
+              nav: initialNav(),
+              versions: [],
+              pagesLoaded: 0,
+              tokensSent: undefined,
+              listing: { status: 'idle' },
+            })
           : state;
       case 'type-text':
         // The list is short and its rows are dates and ids: nothing to filter.
@@ -47,17 +56,29 @@ export const versionsModule: ScreenModule<VersionsScreen> = {
       const versioning = action.type === 'versioning-found' ? action.status : undefined;
       return put({ ...screen, statusRequest: undefined, ...(versioning ? { versioning } : {}) });
     }
-    if (action.type === 'request-failed') return put({ ...screen, listing: { status: 'failed', error: action.error } });
+    if (action.type === 'request-failed') {
+      return put({ ...screen, nav: withoutPending(screen.nav), listing: { status: 'failed', error: action.error } });
+    }
     if (action.type !== 'versions-loaded') return state;
     const { page } = action;
     const versions = [...screen.versions, ...page.versions];
+    const sent = screen.tokensSent ?? new Set<string>();
+    const verdict = nextPage(sent, { nextToken: page.nextToken, newEntries: page.versions.length });
     const next: VersionsScreen = {
       ...screen,
       versions,
       pagesLoaded: screen.pagesLoaded + 1,
-      listing: page.nextToken === undefined ? { status: 'complete' } : { status: 'more', nextToken: page.nextToken },
+      listing:
+        verdict.kind === 'done'
+          ? { status: 'complete' }
+          : verdict.kind === 'next'
+            ? { status: 'more', nextToken: verdict.token }
+            : { status: 'failed', error: { kind: 'other', message: verdict.message } },
+      ...(verdict.kind === 'next' ? { tokensSent: new Set([...sent, verdict.token]) } : {}),
     };
-    return put({ ...next, nav: moveTo(next.nav, next.nav.cursor, versions.length, listHeight(state)) });
+    const height = listHeight(state);
+    const placed = moveTo(next.nav, next.nav.cursor, versions.length, height);
+    return put({ ...next, nav: resumeMove(placed, versions.length, height, next.listing.status === 'more') });
   },
 
   load(state, screen) {
@@ -71,7 +92,8 @@ export const versionsModule: ScreenModule<VersionsScreen> = {
     }
     const wantsPage =
       screen.listing.status === 'idle' ||
-      (screen.listing.status === 'more' && screen.nav.cursor >= screen.versions.length - listHeight(state));
+      (screen.listing.status === 'more' &&
+        (screen.nav.pending !== undefined || screen.nav.cursor >= screen.versions.length - listHeight(state)));
     if (!wantsPage) return next;
     const token = screen.listing.status === 'more' ? screen.listing.nextToken : undefined;
     top = { ...top, listing: { status: 'loading', requestId: next.nextRequestId, ...(token ? { token } : {}) } };

@@ -1,5 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
+import { displayWidth } from '../../core/printable.js';
 import { visibleTail } from '../visible-tail.js';
 
 /** The line above a list: the filter being typed on the left, counts or status on the right. */
@@ -17,4 +18,16 @@ export function FilterLine({ filter, right }: { filter: string; right: ReactNode
       </Box>
     </Box>
   );
+}
+
+/** The filter kept on the left of a narrow line: "  filter: " and at least 8 of its columns. */
+const FILTER_ROOM = 19;
+
+/**
+ * Columns the right side of the filter line may take at `columns`: the line less its margins,
+ * and less a little room for a filter being typed (the "type to filter" hint gives way).
+ */
+export function statusRoom(columns: number, filter: string): number {
+  const typed = filter === '' ? 0 : Math.min(FILTER_ROOM, 11 + displayWidth(visibleTail(filter, FILTER_ROOM)));
+  return Math.max(1, columns - 3 - typed);
 }

@@ -4,12 +4,13 @@ import { columnWidth, padToWidth, printable } from '../../core/printable.js';
 import type { BucketsScreen } from '../../state/app-state.js';
 import { bucketRegion, visibleBuckets } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
-import { FilterLine } from '../components/filter-line.js';
+import { FilterLine, statusRoom } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { fitStatus, part, positionText } from '../status-parts.js';
 import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
-export function BucketPicker({ screen, height }: { screen: BucketsScreen; height: number }) {
+export function BucketPicker({ screen, height, columns }: { screen: BucketsScreen; height: number; columns: number }) {
   const { load } = screen;
   if (load.status === 'idle' || load.status === 'loading') return <Spinner label="Listing buckets…" />;
   if (load.status === 'denied') {
@@ -39,7 +40,17 @@ export function BucketPicker({ screen, height }: { screen: BucketsScreen; height
     <Box flexDirection="column">
       <FilterLine
         filter={screen.nav.filter}
-        right={<Text dimColor>{`${formatCount(buckets.length)} of ${formatCount(load.value.length)} buckets`}</Text>}
+        right={
+          <Text dimColor wrap="truncate-end">
+            {fitStatus(
+              [
+                part(positionText(screen.nav.cursor, buckets.length, false), 1),
+                part(`${formatCount(buckets.length)} of ${formatCount(load.value.length)} buckets`, 2),
+              ],
+              statusRoom(columns, screen.nav.filter),
+            )}
+          </Text>
+        }
       />
       <WindowList
         items={buckets}

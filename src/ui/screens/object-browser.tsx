@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { countOf, countRows, formatBytes, formatTimestamp, rowId, type Row } from '../../core/listing.js';
+import { countOf, countRows, formatBytes, formatCount, formatTimestamp, rowId, type Row } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import { matchCountText } from '../../core/fuzzy-filter.js';
 import { sortLabel } from '../../core/sort-rows.js';
@@ -7,9 +7,10 @@ import type { Marks, ObjectsScreen } from '../../state/app-state.js';
 import { isMarked, marksSummary } from '../../state/screens/marks.js';
 import { visibleRows } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
-import { FilterLine } from '../components/filter-line.js';
+import { FilterLine, statusRoom } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { fitStatus, part, positionText } from '../status-parts.js';
 import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
 const SIZE_WIDTH = 10;
@@ -68,7 +69,10 @@ export function ObjectBrowser({
   }
   return (
     <Box flexDirection="column">
-      <FilterLine filter={screen.nav.filter} right={<Status screen={screen} shown={rows.length} marks={marks} />} />
+      <FilterLine
+        filter={screen.nav.filter}
+        right={<Status screen={screen} shown={rows.length} marks={marks} columns={columns} />}
+      />
       <WindowList
         items={rows}
         cursor={screen.nav.cursor}
@@ -133,21 +137,51 @@ function ObjectRow({ row, selected, withDate, marked }: ObjectRowProps) {
   );
 }
 
-function Status({ screen, shown, marks }: { screen: ObjectsScreen; shown: number; marks?: Marks | undefined }) {
+/** The start of a failure's message that a narrow status line keeps (the rest is cut). */
+const MESSAGE_COLUMNS = 24;
+
+function Status({
+  screen,
+  shown,
+  marks,
+  columns,
+}: {
+  screen: ObjectsScreen;
+  shown: number;
+  marks?: Marks | undefined;
+  columns: number;
+}) {
   const { folders, objects } = countRows(screen.rows);
-  const marked = marksSummary(marks, screen.bucket);
-  const counts = `${marked ? `${marked} · ` : ''}${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
-  const filtered = screen.nav.filter === '' ? '' : `${matchCountText(shown)} · `;
-  const search = screen.search === undefined ? '' : `starting “${visibleTail(screen.search, FIELD_COLUMNS)}” · `;
   const { listing } = screen;
-  if (listing.status === 'failed') {
-    return <Text color="red" wrap="truncate-end">{`${counts} · ${printable(listing.error.message)}`}</Text>;
-  }
-  if (listing.status === 'loading') return <Text dimColor>{`${search}${filtered}${counts} · loading more…`}</Text>;
-  const more = listing.status === 'complete' ? '' : ' loaded · more ↓';
-  // First, so a narrow status line keeps it: what the order of the rows means.
-  const sorted = screen.sort
-    ? `${sortLabel(screen.sort, { rows: screen.rows.length, more: listing.status !== 'complete' })} · `
-    : '';
-  return <Text dimColor wrap="truncate-end">{`${sorted}${search}${filtered}${counts}${more}`}</Text>;
+  const more = listing.status !== 'complete';
+  const toEnd = screen.nav.pending?.to === 'end';
+  const counts = `${countOf(objects, 'object')} · ${countOf(folders, 'folder')}`;
+  const text = fitStatus(
+    [
+      part(positionText(screen.nav.cursor, shown, more), 1),
+      // What the order of the rows means, and while more pages exist, that it covers only those loaded.
+      part(screen.sort && sortLabel(screen.sort, { rows: screen.rows.length, more }), 3),
+      part(screen.search !== undefined && `starting “${visibleTail(screen.search, FIELD_COLUMNS)}”`, 4, 16),
+      part(screen.nav.filter !== '' && matchCountText(shown), 6),
+      part(marksSummary(marks, screen.bucket), 4),
+      part(listing.status === 'more' && !toEnd ? `${counts} loaded` : counts, 5),
+      listing.status === 'failed'
+        ? part(printable(listing.error.message), 0, MESSAGE_COLUMNS)
+        : toEnd
+          ? part(`to the end… ${formatCount(screen.rows.length)} loaded`, 0)
+          : listing.status === 'loading'
+            ? part('loading more…', 2)
+            : part(listing.status === 'more' && 'more ↓', 7),
+    ],
+    statusRoom(columns, screen.nav.filter),
+  );
+  return listing.status === 'failed' ? (
+    <Text color="red" wrap="truncate-end">
+      {text}
+    </Text>
+  ) : (
+    <Text dimColor wrap="truncate-end">
+      {text}
+    </Text>
+  );
 }

@@ -5,9 +5,10 @@ import { shownEndpoint } from '../../core/redact.js';
 import type { ProfilesScreen, State } from '../../state/app-state.js';
 import { visibleProfiles } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
-import { FilterLine } from '../components/filter-line.js';
+import { FilterLine, statusRoom } from '../components/filter-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { fitStatus, part, positionText } from '../status-parts.js';
 
 const KIND_LABEL: Record<Profile['kind'], string> = {
   keys: 'keys',
@@ -33,7 +34,17 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
     <Box flexDirection="column">
       <FilterLine
         filter={screen.nav.filter}
-        right={<Text dimColor>{`${profiles.length} of ${discovery.value.profiles.length} profiles`}</Text>}
+        right={
+          <Text dimColor wrap="truncate-end">
+            {fitStatus(
+              [
+                part(positionText(screen.nav.cursor, profiles.length, false), 1),
+                part(`${profiles.length} of ${discovery.value.profiles.length} profiles`, 2),
+              ],
+              statusRoom(state.terminal.columns, screen.nav.filter),
+            )}
+          </Text>
+        }
       />
       {screen.error ? <Text color="red">{`  ${printable(screen.error)}`}</Text> : null}
       <Problems discovery={discovery.value} />

@@ -1,21 +1,45 @@
 import { Box, Text } from 'ink';
-import { formatBytes, formatTimestamp } from '../../core/listing.js';
+import { formatBytes, formatCount, formatTimestamp } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import type { VersionsScreen } from '../../state/app-state.js';
+import { scrollFor } from '../../state/list-nav.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { fitStatus, part, positionText } from '../status-parts.js';
 
 /** Version ids are long; the first characters tell them apart on screen. */
 const ID_WIDTH = 12;
 
-export function Versions({ screen, height }: { screen: VersionsScreen; height: number }) {
+/** Columns the title keeps on a narrow line: "  Versions of " and the start of the key. */
+const TITLE_ROOM = 20;
+
+export function Versions({ screen, height, columns }: { screen: VersionsScreen; height: number; columns: number }) {
   const { listing } = screen;
+  const more = listing.status !== 'complete';
+  const status = fitStatus(
+    [
+      part(screen.pagesLoaded > 0 && positionText(screen.nav.cursor, screen.versions.length, more), 1),
+      screen.nav.pending?.to === 'end'
+        ? part(`to the end… ${formatCount(screen.versions.length)} loaded`, 0)
+        : part(listing.status === 'loading' && screen.pagesLoaded > 0 && 'loading more…', 2),
+    ],
+    Math.max(1, columns - 3 - TITLE_ROOM),
+  );
   const title = (
-    <Text wrap="truncate-middle">
-      {`  Versions of `}
-      <Text bold>{printable(screen.key)}</Text>
-    </Text>
+    <Box justifyContent="space-between">
+      <Text wrap="truncate-middle">
+        {`  Versions of `}
+        <Text bold>{printable(screen.key)}</Text>
+      </Text>
+      {status === '' ? null : (
+        <Box marginLeft={2} marginRight={1} flexShrink={0}>
+          <Text dimColor wrap="truncate-end">
+            {status}
+          </Text>
+        </Box>
+      )}
+    </Box>
   );
   if (screen.versioning === 'off') {
     return (
@@ -32,6 +56,7 @@ export function Versions({ screen, height }: { screen: VersionsScreen; height: n
   }
   if (listing.status === 'failed') return <NoticeLine notice={{ tone: 'error', text: listing.error.message }} />;
   if (screen.pagesLoaded === 0) return <Spinner label="Listing versions…" />;
+  const rows = height - 1 - (screen.versioning === 'suspended' ? 1 : 0);
   return (
     <Box flexDirection="column">
       {title}
@@ -43,8 +68,9 @@ export function Versions({ screen, height }: { screen: VersionsScreen; height: n
       <WindowList
         items={screen.versions}
         cursor={screen.nav.cursor}
-        offset={screen.nav.offset}
-        height={height - 1 - (screen.versioning === 'suspended' ? 1 : 0)}
+        // The title (and a notice) take rows from the list: scrolled for the rows it has, the cursor stays on screen.
+        offset={scrollFor(screen.nav.offset, screen.nav.cursor, screen.versions.length, rows)}
+        height={rows}
         rowKey={(version) => version.versionId}
         renderRow={(version, selected) => (
           <Text wrap="truncate-end">

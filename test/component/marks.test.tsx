@@ -98,7 +98,8 @@ describe('marks', () => {
     await app.press(KEY.enter);
     await app.waitFor('Objects  1 object and everything in 1 folder');
     await app.press(KEY.enter);
-    const frame = await app.waitFor('links · expire');
+    // The rows show ✓ once every link's check has answered.
+    const frame = await app.waitFor('✓ all 5 links answer');
     expect(frame).toContain('5 links · expire in 1 hour');
     expect(frame).toContain('✓ invoices/2026/2026-q1-summary.csv');
     expect(frame).not.toContain('✗');

@@ -4,6 +4,7 @@ import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { RememberedLocation } from '../core/remembered.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
 import { initialState, reducer } from '../state/reducer.js';
+import { ABORTED } from '../state/quit.js';
 import { listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, topScreen } from '../state/selectors.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
@@ -24,9 +25,9 @@ import { useRequests } from './use-requests.js';
 
 export interface AppExit {
   code: number;
-  /** The last URL shown, if any. */
-  url?: string;
-  /** A one-line reason when the app ended on an error. */
+  /** The links left with `q`, one per line: what a captured stdout gets. */
+  output?: string;
+  /** Why the app ended on an error, or what was left out of `output` (a line each). */
   message?: string;
   /** Where the person was (names only), to preselect next time. */
   location?: RememberedLocation;
@@ -37,6 +38,8 @@ interface AppProps {
   options: StartOptions;
   /** Profiles read before the first render: the first frame shows them. */
   initialDiscovery?: ProfileDiscovery | undefined;
+  /** Stdout is not the terminal: the footer says what `q` prints. */
+  stdoutCaptured?: boolean;
   onExit: (exit: AppExit) => void;
 }
 
@@ -59,12 +62,12 @@ export function App(props: AppProps) {
   );
 }
 
-function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
+function Screens({ services, options, initialDiscovery, stdoutCaptured = false, onExit }: AppProps) {
   const { stdout } = useStdout();
   const app = useApp();
   const exit = useCallback(() => app.exit(), [app]);
   const [state, dispatch] = useReducer(appReducer, undefined, () => {
-    const initial = initialState(options, terminalSize(stdout));
+    const initial = initialState(options, terminalSize(stdout), { stdoutCaptured });
     // Profiles read before the first render answer the initial state's own discovery request.
     const request = initial.requests.find((r) => r.kind === 'discover-profiles');
     return initialDiscovery && request
@@ -89,13 +92,9 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   useEffect(() => {
     if (!state.exit) return;
     const location = whereLeft(state);
-    onExit({
-      code: state.exit.code,
-      ...(state.lastUrl ? { url: state.lastUrl } : {}),
-      ...(location ? { location } : {}),
-    });
+    onExit({ ...state.exit, ...(location ? { location } : {}) });
     exit();
-  }, [state.exit, state.lastUrl, onExit, exit]);
+  }, [state.exit, onExit, exit]);
 
   const { columns, rows } = state.terminal;
   if (state.exit) return <FinalFrame state={state} />;
@@ -152,10 +151,10 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
   }
 }
 
-/** What stays on the terminal after the app ends: the link, when one was made, else nothing. */
+/** What stays on the terminal after `q` on a result: the links, failed ones too (say why); else nothing. */
 function FinalFrame({ state }: { state: State }) {
   const screen = topScreen(state);
-  if (state.exit?.code !== 0) return null;
+  if (state.exit?.code === ABORTED) return null;
   if (screen.kind === 'links') {
     return (
       <Links

@@ -1,4 +1,5 @@
 import type { Action, FieldEdit, ScreenKind, State } from '../state/app-state.js';
+import { quitPrints } from '../state/quit.js';
 import { listHeight, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
 import { LINKS_CHROME_ROWS } from './screens/links.js';
 
@@ -267,7 +268,34 @@ export const BINDINGS: readonly Binding[] = [
     footer: 4,
     action: () => ({ type: 'change-expiry' }),
   },
-  { keys: ['q'], label: 'q', does: 'quit', owners: RESULTS, footer: 2, action: () => ({ type: 'quit' }) },
+  // What q does depends on where stdout goes (`url=$(s3share-tui)`): the footer says which.
+  {
+    keys: ['q'],
+    label: 'q',
+    does: 'quit',
+    owners: RESULTS,
+    footer: 2,
+    enabled: (state) => quitPrints(state) === undefined,
+    action: () => ({ type: 'quit' }),
+  },
+  {
+    keys: ['q'],
+    label: 'q',
+    does: 'print URL & quit',
+    owners: ['result'],
+    footer: 2,
+    enabled: (state) => quitPrints(state) === 'link',
+    action: () => ({ type: 'quit' }),
+  },
+  {
+    keys: ['q'],
+    label: 'q',
+    does: 'print URLs & quit',
+    owners: ['links'],
+    footer: 2,
+    enabled: (state) => quitPrints(state) === 'links',
+    action: () => ({ type: 'quit' }),
+  },
   { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
   // The MFA prompt.

@@ -81,7 +81,6 @@ export function signedAll(
     expiresAt: at?.expiresAt ?? new Date(0),
     offset: 0,
   };
-  const text = rows.flatMap((row) => (row.url ? [row.url] : [])).join('\n');
   // The marks are shared: they are not carried into the next choice.
-  return push({ ...state, marks: undefined, expiryText: screen.text, ...(text ? { lastUrl: text } : {}) }, links);
+  return push({ ...state, marks: undefined, expiryText: screen.text }, links);
 }

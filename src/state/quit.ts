@@ -51,7 +51,8 @@ function quitLinks(state: State, screen: LinksScreen): Exit {
   const output = links.length > 0 ? { output: links.map((url) => `${url}\n`).join('') } : {};
   if (failed.length === 0) return { code: 0, ...output };
   const lines = failed.map(
-    (row) => `s3share-tui: s3://${printable(screen.bucket)}/${printable(row.key)}: ${printable(row.problem ?? 'not signed')}`,
+    (row) =>
+      `s3share-tui: s3://${printable(screen.bucket)}/${printable(row.key)}: ${printable(row.problem ?? 'not signed')}`,
   );
   return { code: 1, ...output, ...(state.stdoutCaptured ? { message: lines.join('\n') } : {}) };
 }

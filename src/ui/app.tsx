@@ -22,6 +22,7 @@ import { Result } from './screens/result.js';
 import { Versions } from './screens/versions.js';
 import { ServicesContext } from './services-context.js';
 import { useRequests } from './use-requests.js';
+import { wrapWords } from './wrap-text.js';
 
 export interface AppExit {
   code: number;
@@ -139,6 +140,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
           screen={screen}
           columns={state.terminal.columns}
           rows={state.terminal.rows}
+          room={screenRoom(state)}
           profile={state.connection?.profile}
         />
       );
@@ -167,9 +169,25 @@ function FinalFrame({ state }: { state: State }) {
   }
   if (screen.kind !== 'result') return null;
   return (
-    <Result screen={{ ...screen, showQr: false }} final columns={state.terminal.columns} rows={state.terminal.rows} />
+    <Result
+      screen={{ ...screen, showQr: false }}
+      final
+      columns={state.terminal.columns}
+      rows={state.terminal.rows}
+      room={Number.POSITIVE_INFINITY}
+    />
   );
 }
+
+/** Rows between the header (breadcrumb, rule) and the footer (a flash message, rule, key hints). */
+function screenRoom(state: State): number {
+  const { rows, columns } = state.terminal;
+  const flash = state.flash ? wrapWords(state.flash.text, columns - 2).length : 0;
+  return rows - HEADER_ROWS - FOOTER_ROWS - flash;
+}
+
+const HEADER_ROWS = 2;
+const FOOTER_ROWS = 2;
 
 function breadcrumb(state: State): string[] {
   const trail: string[] = [];

@@ -313,7 +313,13 @@ describe('the whole flow by keys', () => {
     await expect
       .poll(() => app.onExit.mock.calls, POLL)
       .toEqual([
-        [{ code: 0, url, location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' } }],
+        [
+          {
+            code: 0,
+            output: `${url}\n`,
+            location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' },
+          },
+        ],
       ]);
     // The link stays on the terminal after the app ends; the key hints do not.
     expect(app.lines().join('')).toContain(url);

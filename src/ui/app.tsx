@@ -133,7 +133,7 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'objects':
       return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} marks={state.marks} />;
     case 'expiry':
-      return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
+      return <ExpiryInput screen={screen} rows={state.terminal.rows} columns={state.terminal.columns} />;
     case 'result':
       return (
         <Result

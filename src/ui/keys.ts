@@ -296,7 +296,25 @@ export const BINDINGS: readonly Binding[] = [
     enabled: (state) => quitPrints(state) === 'links',
     action: () => ({ type: 'quit' }),
   },
-  { keys: ['esc'], label: 'esc', does: 'back', owners: SCREENS, footer: 6, action: () => ({ type: 'back' }) },
+  {
+    keys: ['esc'],
+    label: 'esc',
+    does: 'back',
+    owners: SCREENS,
+    footer: 6,
+    enabled: (state) => !escLeaves(state),
+    action: () => ({ type: 'back' }),
+  },
+  // On the first screen, with nothing to clear, Esc leaves without a link (as fzf aborts).
+  {
+    keys: ['esc'],
+    label: 'esc',
+    does: 'quit',
+    owners: SCREENS,
+    footer: 6,
+    enabled: escLeaves,
+    action: () => ({ type: 'back' }),
+  },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
   // The MFA prompt.
   {
@@ -537,6 +555,11 @@ function rowUnderCursor(state: State) {
 function versionUnderCursor(state: State) {
   const screen = topScreen(state);
   return screen.kind === 'versions' ? screen.versions[screen.nav.cursor] : undefined;
+}
+
+/** Esc would leave the app: the first screen, its filter empty. */
+function escLeaves(state: State): boolean {
+  return state.stack.length === 1 && filterOf(state) === '';
 }
 
 function mfaCode(state: State): string {

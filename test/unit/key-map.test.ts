@@ -290,6 +290,17 @@ describe('q, and what it gives a captured stdout (url=$(s3share-tui))', () => {
   });
 });
 
+describe('Esc says what it does', () => {
+  const escHint = (state: State) => footerHints(state, 500).find((hint) => hint.startsWith('esc '));
+
+  it('quit on the first screen with nothing to clear; back everywhere else', () => {
+    expect(escHint(profiles)).toBe('esc quit');
+    expect(escHint(run(profiles, { type: 'type-text', text: 'a' }))).toBe('esc back');
+    expect(escHint(buckets)).toBe('esc back');
+    expect(escHint(result)).toBe('esc back');
+  });
+});
+
 describe('a held Backspace', () => {
   it('that empties the filter does not go on to leave the screen; a later press goes up', () => {
     let state = run(objects, { type: 'type-text', text: 'xy' });

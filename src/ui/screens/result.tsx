@@ -4,6 +4,7 @@ import { formatLocal, formatRelative, formatUtc } from '../../core/expiry.js';
 import { printable } from '../../core/printable.js';
 import { qrForTerminal } from '../../core/qr.js';
 import { shellQuote } from '../../core/shell-quote.js';
+import type { PresignedUrl } from '../../core/ports.js';
 import type { Notice, ResultScreen } from '../../state/app-state.js';
 import { TONE_COLOR } from '../components/notice-line.js';
 import { fitBlocks, KEEP, type Block, type Variant } from '../fit-blocks.js';
@@ -80,22 +81,7 @@ function resultBlocks(
   const blocks: Block[] = [];
   // A link that fails its check never looks like a good one: the reason comes first, and stays.
   if (check?.tone === 'error') blocks.push(text('problem', check.text, KEEP, 'red'));
-  blocks.push({
-    key: 'title',
-    variants: [
-      {
-        rows: 1,
-        rank: 40,
-        node: (
-          <Text wrap="truncate-middle">
-            {`${INDENT}${presigned.method} link to `}
-            <Text bold>{printable(`s3://${presigned.bucket}/${presigned.key}`)}</Text>
-            <Text dimColor>{`  (signed for ${printable(presigned.region)})`}</Text>
-          </Text>
-        ),
-      },
-    ],
-  });
+  blocks.push({ key: 'title', variants: [{ rows: 1, rank: 40, node: <Title presigned={presigned} width={width} /> }] });
   if (presigned.versionId) {
     blocks.push({
       key: 'version',
@@ -172,6 +158,24 @@ function resultBlocks(
   }
   if (notice) blocks.push(text('notice', notice.text, 12, TONE_COLOR[notice.tone]));
   return blocks;
+}
+
+/**
+ * "GET link to s3://bucket/key  (signed for region)": on a narrow terminal the region goes
+ * first, so the object's name stays whole as long as it can.
+ */
+function Title({ presigned, width }: { presigned: PresignedUrl; width: number }) {
+  const what = `${presigned.method} link to `;
+  const uri = printable(`s3://${presigned.bucket}/${presigned.key}`);
+  const region = `  (signed for ${printable(presigned.region)})`;
+  const withRegion = stringWidth(what + uri + region) <= width;
+  return (
+    <Text wrap="truncate-middle">
+      {INDENT + what}
+      <Text bold>{uri}</Text>
+      {withRegion ? <Text dimColor>{region}</Text> : null}
+    </Text>
+  );
 }
 
 /** Text wrapped at spaces to the screen's indent: exactly as many rows as it says. */

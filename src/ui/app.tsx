@@ -174,7 +174,8 @@ function FinalFrame({ state }: { state: State }) {
       final
       columns={state.terminal.columns}
       rows={state.terminal.rows}
-      room={Number.POSITIVE_INFINITY}
+      // The same choice as on screen, so the URL is in view when the shell's prompt comes back.
+      room={state.terminal.rows - 1}
     />
   );
 }

@@ -125,5 +125,8 @@ describe.each([
 
     session.press('q');
     expect(await session.waitForExit()).toEqual({ exitCode: 0 });
+    // The link stays on the terminal, whole; the key hints go.
+    expect(session.logicalLines().map((line) => line.trimEnd())).toContain(putUrl);
+    expect(session.screen()).not.toMatch(/\? help|ctrl-c quit/);
   });
 });

@@ -39,7 +39,11 @@ export function Result({ screen, columns, rows, room, final = false, profile }: 
   if (screen.showQr) return <QrCode url={presigned.url} columns={columns} rows={rows} />;
   const blocks = resultBlocks(screen, columns, final ? undefined : screen.notice, profile);
   // A spare row when there is one: a frame as tall as the terminal is redrawn by clearing it.
-  const fitted = fitBlocks(blocks, room - 1) ?? fitBlocks(blocks, room);
+  // What stays after the app ends may run into the scrollback rather than leave the URL out.
+  const fitted =
+    fitBlocks(blocks, room - 1) ??
+    fitBlocks(blocks, room) ??
+    (final ? fitBlocks(blocks, Number.POSITIVE_INFINITY) : undefined);
   if (!fitted) {
     const urlRows = Math.ceil(stringWidth(presigned.url) / Math.max(1, columns));
     const message = `The link takes ${urlRows} lines at this width and does not fit: enlarge the terminal to see it whole, or press c to copy it.`;

@@ -21,7 +21,7 @@ export interface Block {
  * block whose variant has the highest rank steps down to its next variant, or leaves. Undefined
  * when the blocks that never give way do not fit on their own.
  */
-export function fitBlocks(blocks: readonly Block[], rows: number): Variant[] | undefined {
+export function fitBlocks(blocks: readonly Block[], rows: number): Array<Variant & { key: string }> | undefined {
   const chosen = blocks.map(() => 0);
   const height = () => blocks.reduce((sum, block, i) => sum + (block.variants[chosen[i] ?? 0]?.rows ?? 0), 0);
   while (height() > rows) {
@@ -37,6 +37,6 @@ export function fitBlocks(blocks: readonly Block[], rows: number): Variant[] | u
   }
   return blocks.flatMap((block, i) => {
     const variant = block.variants[chosen[i] ?? 0];
-    return variant ? [variant] : [];
+    return variant ? [{ ...variant, key: block.key }] : [];
   });
 }

@@ -57,8 +57,8 @@ export function Result({ screen, columns, rows, room, final = false, profile }: 
   }
   return (
     <Box flexDirection="column">
-      {fitted.map((variant, i) => (
-        <Box key={i} flexDirection="column">
+      {fitted.map((variant) => (
+        <Box key={variant.key} flexDirection="column">
           {variant.node}
         </Box>
       ))}

@@ -326,15 +326,17 @@ others are still printed, and the exit code is 1.
 Defaults for expiry, link kind, copy format, clipboard clearing and profile:
 $XDG_CONFIG_HOME/s3share-tui/config.toml (else ~/.config/…); flags win.
 
-When standard output is not a terminal, the screens are drawn on the terminal
-and the last URL shown is written to standard output on exit:
+When standard output is not a terminal, the screens are drawn on the terminal,
+and q on a result writes its URL (on the links of marked objects, every URL,
+one per line) to standard output; a link that failed its check is not written:
   url=$(s3share-tui)
 
 Exit codes:
-  0    done: every URL was printed, or the screens were left normally
-  1    an error: no credentials, an object or bucket missing, network, server
+  0    done: every URL was printed, or q on a result whose links all work
+  1    an error: no credentials, an object or bucket missing, network, server;
+       a link that failed its check
   2    bad command-line arguments, or no terminal for the screens
   129  the terminal hung up (SIGHUP)
-  130  interrupted (Ctrl-C)
+  130  aborted: Ctrl-C, or Esc on the first screen (nothing printed)
   143  terminated (SIGTERM)
 `;

@@ -261,6 +261,14 @@ export interface StartOptions {
   remembered?: Remembered;
 }
 
+/** How the app ends: its code, the text for a captured stdout, a line (or lines) for stderr. */
+export interface Exit {
+  code: number;
+  /** The links, one per line, each ending in a newline; written only when stdout is captured. */
+  output?: string;
+  message?: string;
+}
+
 export interface State {
   options: StartOptions;
   discovery: Load<ProfileDiscovery>;
@@ -273,13 +281,13 @@ export interface State {
   terminal: { rows: number; columns: number };
   requests: Request[];
   nextRequestId: number;
-  /** The last URL shown, written to stdout on exit when stdout is not a terminal. */
-  lastUrl?: string;
+  /** Stdout is not the terminal (`url=$(s3share-tui)`): `q` on a result prints its links there. */
+  stdoutCaptured?: boolean;
   /** --bucket/--prefix have opened their screens once. */
   startFlagsUsed?: boolean;
   /** The expiry typed last, offered again for the next object. */
   expiryText: string;
-  exit?: { code: number };
+  exit?: Exit;
   /** Rows marked on the object lists of the bucket open now. */
   marks?: Marks;
   /** A question over the current screen: `yes` runs when the person agrees. */

@@ -1,6 +1,7 @@
 import { DEFAULT_EXPIRY_TEXT } from '../core/expiry.js';
 import type { Action, Screen, StartOptions, State } from './app-state.js';
 import { scrollFor } from './list-nav.js';
+import { ABORTED, quit } from './quit.js';
 import { listHeight, visibleCount } from './selectors.js';
 import { replaceAt, replaceTop, topScreen } from './stack.js';
 import { bucketsModule, regionFound } from './screens/buckets.js';
@@ -17,9 +18,14 @@ import { versionsModule } from './screens/versions.js';
 export { ancestorPrefixes } from './screens/profiles.js';
 export { firstPageSize } from './screens/objects.js';
 
-export function initialState(options: StartOptions, terminal = { rows: 24, columns: 80 }): State {
+export function initialState(
+  options: StartOptions,
+  terminal = { rows: 24, columns: 80 },
+  { stdoutCaptured = false } = {},
+): State {
   return {
     options,
+    stdoutCaptured,
     discovery: { status: 'loading', requestId: 1 },
     stack: [{ kind: 'profiles', nav: { cursor: 0, offset: 0, filter: '' } }],
     terminal,
@@ -52,8 +58,8 @@ export function reducer(state: State, action: Action): State {
 
 /** The person's actions go to whatever owns the keys: the MFA prompt, then help, then the screen. */
 function act(state: State, action: UserAction): State {
-  if (action.type === 'interrupt') return { ...state, exit: { code: 130 } };
-  if (action.type === 'quit') return { ...state, exit: { code: 0 } };
+  if (action.type === 'interrupt') return { ...state, exit: { code: ABORTED } };
+  if (action.type === 'quit') return quit(state);
   if (action.type === 'resize') return resize(state, action.rows, action.columns);
   if (action.type === 'mfa-requested') return { ...state, help: undefined, mfa: { serial: action.serial, code: '' } };
   if (action.type === 'notice') return { ...state, flash: { tone: 'warning', text: action.text } };

@@ -5,6 +5,7 @@ import type { ProfileDiscovery, Services } from '../core/ports.js';
 import type { RememberedLocation } from '../core/remembered.js';
 import type { Action, Screen, StartOptions, State } from '../state/app-state.js';
 import { initialState, reducer } from '../state/reducer.js';
+import { ABORTED } from '../state/quit.js';
 import { listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, topScreen } from '../state/selectors.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
@@ -22,12 +23,13 @@ import { Result } from './screens/result.js';
 import { Versions } from './screens/versions.js';
 import { ServicesContext } from './services-context.js';
 import { useRequests } from './use-requests.js';
+import { wrapWords } from './wrap-text.js';
 
 export interface AppExit {
   code: number;
-  /** The last URL shown, if any. */
-  url?: string;
-  /** A one-line reason when the app ended on an error. */
+  /** The links left with `q`, one per line: what a captured stdout gets. */
+  output?: string;
+  /** Why the app ended on an error, or what was left out of `output` (a line each). */
   message?: string;
   /** Where the person was (names only), to preselect next time. */
   location?: RememberedLocation;
@@ -38,6 +40,8 @@ interface AppProps {
   options: StartOptions;
   /** Profiles read before the first render: the first frame shows them. */
   initialDiscovery?: ProfileDiscovery | undefined;
+  /** Stdout is not the terminal: the footer says what `q` prints. */
+  stdoutCaptured?: boolean;
   onExit: (exit: AppExit) => void;
 }
 
@@ -60,12 +64,12 @@ export function App(props: AppProps) {
   );
 }
 
-function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
+function Screens({ services, options, initialDiscovery, stdoutCaptured = false, onExit }: AppProps) {
   const { stdout } = useStdout();
   const app = useApp();
   const exit = useCallback(() => app.exit(), [app]);
   const [state, dispatch] = useReducer(appReducer, undefined, () => {
-    const initial = initialState(options, terminalSize(stdout));
+    const initial = initialState(options, terminalSize(stdout), { stdoutCaptured });
     // Profiles read before the first render answer the initial state's own discovery request.
     const request = initial.requests.find((r) => r.kind === 'discover-profiles');
     return initialDiscovery && request
@@ -94,13 +98,9 @@ function Screens({ services, options, initialDiscovery, onExit }: AppProps) {
   useEffect(() => {
     if (!state.exit) return;
     const location = whereLeft(state);
-    onExit({
-      code: state.exit.code,
-      ...(state.lastUrl ? { url: state.lastUrl } : {}),
-      ...(location ? { location } : {}),
-    });
+    onExit({ ...state.exit, ...(location ? { location } : {}) });
     exit();
-  }, [state.exit, state.lastUrl, onExit, exit]);
+  }, [state.exit, onExit, exit]);
 
   const { columns, rows } = state.terminal;
   if (state.exit) return <FinalFrame state={state} />;
@@ -138,13 +138,14 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
     case 'objects':
       return <ObjectBrowser screen={screen} height={height} columns={state.terminal.columns} marks={state.marks} />;
     case 'expiry':
-      return <ExpiryInput screen={screen} rows={state.terminal.rows} />;
+      return <ExpiryInput screen={screen} rows={state.terminal.rows} columns={state.terminal.columns} />;
     case 'result':
       return (
         <Result
           screen={screen}
           columns={state.terminal.columns}
           rows={state.terminal.rows}
+          room={screenRoom(state)}
           profile={state.connection?.profile}
         />
       );
@@ -157,10 +158,10 @@ function CurrentScreen({ state, screen }: { state: State; screen: Screen }) {
   }
 }
 
-/** What stays on the terminal after the app ends: the link, when one was made, else nothing. */
+/** What stays on the terminal after `q` on a result: the links, failed ones too (say why); else nothing. */
 function FinalFrame({ state }: { state: State }) {
   const screen = topScreen(state);
-  if (state.exit?.code !== 0) return null;
+  if (state.exit?.code === ABORTED) return null;
   if (screen.kind === 'links') {
     return (
       <Links
@@ -173,9 +174,26 @@ function FinalFrame({ state }: { state: State }) {
   }
   if (screen.kind !== 'result') return null;
   return (
-    <Result screen={{ ...screen, showQr: false }} final columns={state.terminal.columns} rows={state.terminal.rows} />
+    <Result
+      screen={{ ...screen, showQr: false }}
+      final
+      columns={state.terminal.columns}
+      rows={state.terminal.rows}
+      // The same choice as on screen, so the URL is in view when the shell's prompt comes back.
+      room={state.terminal.rows - 1}
+    />
   );
 }
+
+/** Rows between the header (breadcrumb, rule) and the footer (a flash message, rule, key hints). */
+function screenRoom(state: State): number {
+  const { rows, columns } = state.terminal;
+  const flash = state.flash ? wrapWords(state.flash.text, columns - 2).length : 0;
+  return rows - HEADER_ROWS - FOOTER_ROWS - flash;
+}
+
+const HEADER_ROWS = 2;
+const FOOTER_ROWS = 2;
 
 function breadcrumb(state: State): string[] {
   const trail: string[] = [];

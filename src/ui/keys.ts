@@ -1,4 +1,5 @@
 import type { Action, FieldEdit, ScreenKind, State } from '../state/app-state.js';
+import { quitPrints } from '../state/quit.js';
 import { listHeight, pendingMove, tooSmall, topScreen, visibleRows } from '../state/selectors.js';
 import { LINKS_CHROME_ROWS, linkRowHeight } from './screens/links.js';
 
@@ -269,7 +270,34 @@ export const BINDINGS: readonly Binding[] = [
     footer: 4,
     action: () => ({ type: 'change-expiry' }),
   },
-  { keys: ['q'], label: 'q', does: 'quit', owners: RESULTS, footer: 2, action: () => ({ type: 'quit' }) },
+  // What q does depends on where stdout goes (`url=$(s3share-tui)`): the footer says which.
+  {
+    keys: ['q'],
+    label: 'q',
+    does: 'quit',
+    owners: RESULTS,
+    footer: 2,
+    enabled: (state) => quitPrints(state) === undefined,
+    action: () => ({ type: 'quit' }),
+  },
+  {
+    keys: ['q'],
+    label: 'q',
+    does: 'print URL & quit',
+    owners: ['result'],
+    footer: 2,
+    enabled: (state) => quitPrints(state) === 'link',
+    action: () => ({ type: 'quit' }),
+  },
+  {
+    keys: ['q'],
+    label: 'q',
+    does: 'print URLs & quit',
+    owners: ['links'],
+    footer: 2,
+    enabled: (state) => quitPrints(state) === 'links',
+    action: () => ({ type: 'quit' }),
+  },
   {
     keys: ['esc'],
     label: 'esc',
@@ -286,7 +314,17 @@ export const BINDINGS: readonly Binding[] = [
     does: 'back',
     owners: SCREENS,
     footer: 6,
-    enabled: (state) => pendingMove(state) === undefined,
+    enabled: (state) => pendingMove(state) === undefined && !escLeaves(state),
+    action: () => ({ type: 'back' }),
+  },
+  // On the first screen, with nothing to clear, Esc leaves without a link (as fzf aborts).
+  {
+    keys: ['esc'],
+    label: 'esc',
+    does: 'quit',
+    owners: SCREENS,
+    footer: 6,
+    enabled: (state) => pendingMove(state) === undefined && escLeaves(state),
     action: () => ({ type: 'back' }),
   },
   { keys: ['?'], label: '?', does: 'help', owners: SCREENS, footer: 0, action: () => ({ type: 'toggle-help' }) },
@@ -528,6 +566,11 @@ function rowUnderCursor(state: State) {
 function versionUnderCursor(state: State) {
   const screen = topScreen(state);
   return screen.kind === 'versions' ? screen.versions[screen.nav.cursor] : undefined;
+}
+
+/** Esc would leave the app: the first screen, its filter empty. */
+function escLeaves(state: State): boolean {
+  return state.stack.length === 1 && filterOf(state) === '';
 }
 
 function mfaCode(state: State): string {

@@ -91,7 +91,13 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
   terminal.input.setRawMode?.(true);
   let result: AppExit = { code: 0 };
   const app = (
-    <App services={services} options={options} initialDiscovery={initialDiscovery} onExit={(exit) => (result = exit)} />
+    <App
+      services={services}
+      options={options}
+      initialDiscovery={initialDiscovery}
+      stdoutCaptured={terminal.stdoutIsCaptured}
+      onExit={(exit) => (result = exit)}
+    />
   );
   const instance = render(app, {
     stdout: withSoftWrap(keepScrollback(terminal.output)),
@@ -118,7 +124,8 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
   leaveAlternateScreen?.();
   if (remembered && result.location) writeRemembered(rememberedFile, rememberLocation(remembered, result.location));
   if (result.message) process.stderr.write(`${result.message}\n`);
-  if (terminal.stdoutIsCaptured && result.url && result.code === 0) process.stdout.write(`${result.url}\n`);
+  // Like fzf: the links picked go to a captured stdout, alone; the screens stayed on the terminal.
+  if (terminal.stdoutIsCaptured && result.output) process.stdout.write(result.output);
   return result.code;
 }
 

@@ -163,7 +163,8 @@ describe('Ctrl-C', () => {
     await app.press(KEY.ctrlC);
     await expect.poll(() => app.onExit.mock.calls.length, POLL).toBe(1);
     expect(app.onExit.mock.calls[0]?.[0]).toMatchObject({ code: 130 });
-    expect(app.onExit.mock.calls[0]?.[0].url === undefined).toBe(name !== 'result');
+    // Ctrl-C aborts: even on a result, nothing is given to a captured stdout.
+    expect(app.onExit.mock.calls[0]?.[0].output).toBeUndefined();
   });
 
   test('with help open, and while a request is pending', async () => {
@@ -175,16 +176,16 @@ describe('Ctrl-C', () => {
     await app.waitFor('Press any key to close.');
     await app.press(KEY.ctrlC);
     await expect
-      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL)
-      .toEqual([{ code: 130, url: undefined }]);
+      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, output: exit.output })), POLL)
+      .toEqual([{ code: 130, output: undefined }]);
   });
 
   test('inside a burst of keys (typed text and Ctrl-C in one read)', async () => {
     const app = await SCREENS.buckets!();
     app.stdin.write('ab\u0003');
     await expect
-      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL)
-      .toEqual([{ code: 130, url: undefined }]);
+      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, output: exit.output })), POLL)
+      .toEqual([{ code: 130, output: undefined }]);
   });
 });
 
@@ -265,8 +266,8 @@ describe('late answers are dropped', () => {
     // Nothing was shown, so quitting reports no URL.
     await app.press(KEY.ctrlC);
     await expect
-      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, url: exit.url })), POLL)
-      .toEqual([{ code: 130, url: undefined }]);
+      .poll(() => app.onExit.mock.calls.map(([exit]) => ({ code: exit.code, output: exit.output })), POLL)
+      .toEqual([{ code: 130, output: undefined }]);
   });
 });
 
@@ -312,7 +313,13 @@ describe('the whole flow by keys', () => {
     await expect
       .poll(() => app.onExit.mock.calls, POLL)
       .toEqual([
-        [{ code: 0, url, location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' } }],
+        [
+          {
+            code: 0,
+            output: `${url}\n`,
+            location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' },
+          },
+        ],
       ]);
     // The link stays on the terminal after the app ends; the key hints do not.
     expect(app.lines().join('')).toContain(url);

@@ -77,9 +77,9 @@ describe('profile picker', () => {
     await app.waitFor('3 of 3 profiles');
     expect(app.frame()).toContain('type to filter');
     expect(app.onExit).not.toHaveBeenCalled();
-    // On the first screen a second Esc leaves, like fzf.
+    // On the first screen a second Esc leaves without a link: aborted, like fzf.
     await app.press(KEY.escape);
-    await expect.poll(() => app.onExit.mock.calls, POLL).toEqual([[{ code: 0 }]]);
+    await expect.poll(() => app.onExit.mock.calls, POLL).toEqual([[{ code: 130 }]]);
   });
 
   test('a single profile skips the screen', async () => {

@@ -1,9 +1,10 @@
 import { cleanup } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PresignRequest } from '../../src/core/ports.js';
+import type { LinkCheck, PresignRequest } from '../../src/core/ports.js';
 import { FakeClipboard } from '../support/fakes.js';
-import { expiryText, openResult, Q1_KEY, submitExpiry } from '../support/flows.js';
-import { cursorLine, flat, KEY, TERMINAL, turns, POLL } from '../support/ink.js';
+import { expiryText, openExpiry, openResult, Q1_FOLDER, Q1_KEY, submitExpiry } from '../support/flows.js';
+import { cursorLine, flat, KEY, renderApp, resize, TERMINAL, turns, POLL, type AppHarness } from '../support/ink.js';
 import { inTimeZone, world } from '../support/world.js';
 
 inTimeZone();
@@ -104,13 +105,171 @@ describe('result screen', () => {
     expect(expiryText(frame)).toBe('24');
   });
 
-  test('q calls onExit with code 0 and the URL', async () => {
+  test('q calls onExit with code 0 and the URL, a line of its own', async () => {
     const app = await openResult(world(), '24');
     expect(app.onExit).not.toHaveBeenCalled();
     await app.press('q');
     await expect.poll(() => app.onExit.mock.calls.length, POLL).toBe(1);
-    expect(app.onExit).toHaveBeenCalledWith(expect.objectContaining({ code: 0, url: URL_24H }));
+    expect(app.onExit).toHaveBeenCalledWith(expect.objectContaining({ code: 0, output: `${URL_24H}\n` }));
     await turns(10);
     expect(app.onExit).toHaveBeenCalledTimes(1);
+  });
+});
+
+const ARCHIVED: LinkCheck = {
+  ok: false,
+  scope: 'link',
+  status: 403,
+  problem: { code: 'archived', message: 'The object is in GLACIER and not restored: the link answers 403.' },
+};
+
+/** Signs 2026-q1.pdf for 24 hours as a download (GET) or an upload (PUT) link. */
+async function signed(method: 'GET' | 'PUT', services = world(), app?: AppHarness): Promise<AppHarness> {
+  const opened = await openExpiry(services, app);
+  if (method === 'PUT') {
+    await opened.press('\t', '\t');
+    await opened.waitFor('● upload (PUT)');
+  }
+  await submitExpiry(opened, '24');
+  await opened.waitFor(`${method} link to`);
+  return opened;
+}
+
+/**
+ * What every result frame keeps, at any size: the breadcrumb and its rule on top, the URL whole
+ * from the first column, the key hints whole at the bottom, nothing wider or taller than the
+ * terminal.
+ */
+function expectWholeScreen(app: AppHarness, url: string, columns: number, rows: number): string[] {
+  const lines = app.lines();
+  expect(lines.length, app.frame()).toBeLessThanOrEqual(rows);
+  for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+  expect(lines[0]).toMatch(/^( s3share|…).*2026-q1\.pdf$/);
+  expect(lines[1]).toMatch(/^ ─+$/);
+  const first = lines.findIndex((line) => line.startsWith('https://'));
+  const urlRows = Math.ceil(url.length / columns);
+  expect(lines.slice(first, first + urlRows).join(''), app.frame()).toBe(url);
+  const footer = lines[lines.length - 1] ?? '';
+  expect(lines[lines.length - 2]).toMatch(/^ ─+$/);
+  expect(footer).toMatch(/^ {2}c copy {2}.*q (quit|print URL & quit) {2}.*\? help$/);
+  expect(footer).not.toContain('…');
+  return lines;
+}
+
+describe('result screen on a small terminal: the URL and the keys always show', () => {
+  const sizes = [
+    [60, 16],
+    [40, 12],
+  ] as const;
+
+  test.each(sizes)('a GET link at %i×%i: URL whole, footer whole; the expiry when it fits', async (columns, rows) => {
+    const app = await signed('GET');
+    await resize(app, rows, columns);
+    const lines = expectWholeScreen(app, URL_24H, columns, rows);
+    expect(lines.join('\n')).toContain('Expires in 24 hours');
+  });
+
+  test.each(sizes)('a 300-character GET link at %i×%i: the URL before anything else', async (columns, rows) => {
+    const services = world({ s3: { urlFor: longUrl } });
+    const app = await signed('GET', services);
+    const url = longUrl({ bucket: 'customer-exports', key: Q1_KEY, expiresInSeconds: 86_400 });
+    await resize(app, rows, columns);
+    expectWholeScreen(app, url, columns, rows);
+  });
+
+  test.each(sizes)(
+    'a PUT link at %i×%i: the curl line gives way to its short form, after the URL',
+    async (columns, rows) => {
+      const services = world({ s3: { urlFor: longUrl } });
+      const app = await signed('PUT', services);
+      const url = longUrl({ bucket: 'customer-exports', key: Q1_KEY, expiresInSeconds: 86_400 });
+      expect(flat(app.frame())).toContain("curl -T FILE 'https://");
+      await resize(app, rows, columns);
+      const lines = expectWholeScreen(app, url, columns, rows);
+      const frame = lines.join('\n');
+      expect(frame).not.toContain("curl -T FILE '");
+      if (columns === 60) {
+        expect(lines.findIndex((line) => line.includes('Upload with curl -T FILE and the URL'))).toBeGreaterThan(
+          lines.findIndex((line) => line.startsWith('https://')),
+        );
+      }
+    },
+  );
+
+  test('at 80×24 a PUT link shows everything: title, URL, expiry, proof, then the curl line', async () => {
+    const services = world({ s3: { urlFor: longUrl } });
+    const app = await signed('PUT', services);
+    await resize(app, 24, 80);
+    const url = longUrl({ bucket: 'customer-exports', key: Q1_KEY, expiresInSeconds: 86_400 });
+    const lines = expectWholeScreen(app, url, 80, 24);
+    const at = (text: string) => lines.findIndex((line) => line.includes(text));
+    expect(at('PUT link to')).toBeGreaterThan(1);
+    expect(at('https://')).toBeGreaterThan(at('PUT link to'));
+    expect(at('Expires in 24 hours')).toBeGreaterThan(at('https://'));
+    expect(at('upload links are not tested')).toBeGreaterThan(at('Expires in 24 hours'));
+    expect(at("curl -T FILE 'https://")).toBeGreaterThan(at('upload links are not tested'));
+    expect(lines.slice(at("curl -T FILE '")).join('')).toContain(`curl -T FILE '${url}'`);
+  });
+
+  test('the notice of a copy shows at 60×16', async () => {
+    const app = await signed('GET', world({ s3: { urlFor: longUrl } }));
+    await resize(app, 16, 60);
+    await app.press('c');
+    await app.waitFor('Copied');
+    const url = longUrl({ bucket: 'customer-exports', key: Q1_KEY, expiresInSeconds: 86_400 });
+    expectWholeScreen(app, url, 60, 16);
+  });
+
+  test.each(sizes)('a link that failed its check keeps its reason at %i×%i', async (columns, rows) => {
+    const app = await signed('GET', world({ s3: { checkLink: () => ARCHIVED } }));
+    await resize(app, rows, columns);
+    const lines = expectWholeScreen(app, URL_24H, columns, rows);
+    expect(flat(lines.join('\n'))).toContain('✗ The object is in GLACIER and not restored: the link answers 403.');
+  });
+
+  test('a link taller than the room left: the reason it fails, and why the URL is not shown', async () => {
+    const services = world({ s3: { urlFor: longUrl, checkLink: () => ARCHIVED } });
+    const app = await signed('GET', services);
+    await resize(app, 12, 40);
+    const lines = app.lines();
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(flat(lines.join('\n'))).toContain('✗ The object is in GLACIER');
+    expect(flat(lines.join('\n'))).toContain(
+      'does not fit: enlarge the terminal to see it whole, or press c to copy it.',
+    );
+    expect(lines.some((line) => line.startsWith('https://'))).toBe(false);
+    expect(lines[lines.length - 1]).toMatch(/^ {2}c copy {2}q quit {2}\? help$/);
+  });
+});
+
+describe('q with stdout captured (url=$(s3share-tui))', () => {
+  test('the footer and the help say q prints the URL; q gives it to onExit', async () => {
+    const services = world();
+    const app = await signed('GET', services, renderApp(services, Q1_FOLDER, { stdoutCaptured: true }));
+    expect(app.lines().at(-1)).toContain('q print URL & quit');
+    await app.press('?');
+    const help = await app.waitFor('Keys · result');
+    expect(help).toMatch(/^ {2}q +print URL & quit$/m);
+    await app.press(KEY.escape);
+    await app.waitFor('GET link to');
+    await app.press('q');
+    await expect.poll(() => app.onExit.mock.calls.length, POLL).toBe(1);
+    expect(app.onExit.mock.calls[0]?.[0]).toMatchObject({ code: 0, output: `${URL_24H}\n` });
+  });
+
+  test('a link that failed its check: the footer says only quit, and q prints nothing (exit 1, why on stderr)', async () => {
+    const services = world({ s3: { checkLink: () => ARCHIVED } });
+    const app = await signed('GET', services, renderApp(services, Q1_FOLDER, { stdoutCaptured: true }));
+    expect(app.lines().at(-1)).toMatch(/ q quit /);
+    await app.press('q');
+    await expect.poll(() => app.onExit.mock.calls.length, POLL).toBe(1);
+    expect(app.onExit.mock.calls[0]?.[0]).toEqual({
+      code: 1,
+      message:
+        's3share-tui: the link was not printed: The object is in GLACIER and not restored: the link answers 403.',
+      location: { profile: 'dev', bucket: 'customer-exports', prefix: 'invoices/2026/' },
+    });
+    // The terminal keeps the result, reason first.
+    expect(app.frame()).toContain('✗ The object is in GLACIER');
   });
 });

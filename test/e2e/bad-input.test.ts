@@ -348,12 +348,12 @@ describe('config files', () => {
       (aws) => writeFileSync(join(aws, 'config'), GARBAGE),
       ['No AWS profiles found', 'not a text file'],
     ],
-  ])('%s: the profile screen says what it found; Esc exits 0', async (_name, setup, expected) => {
+  ])('%s: the profile screen says what it found; Esc leaves (130)', async (_name, setup, expected) => {
     const session = e2e.launch(homeWith(setup));
     for (const text of expected) await session.waitFor(text);
     expectNothingRaw(session);
     session.press('Esc');
-    expect(await session.waitForExit()).toEqual({ exitCode: 0 });
+    expect(await session.waitForExit()).toEqual({ exitCode: 130 });
   });
 
   test('binary garbage in config, a good profile in credentials: the profile is listed, the problem shown, it works', async () => {

@@ -1,6 +1,7 @@
 /**
- * Leaving the app: Ctrl-C (exit 130, terminal restored, no stack trace), q, Esc on the first
- * screen, and the screen shown when there are no AWS profiles at all.
+ * Leaving the app: Ctrl-C (exit 130, terminal restored, no stack trace), q (exit 0), Esc on the
+ * first screen (exit 130: nothing was picked, as fzf), and the screen shown when there are no
+ * AWS profiles at all.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -134,15 +135,15 @@ describe('leaving normally', () => {
     expectCleanExit(session);
   });
 
-  test('Esc on the first screen (the profile list) exits 0', async () => {
+  test('Esc on the first screen (the profile list) exits 130: nothing was picked', async () => {
     const session = e2e.launch(e2e.home(twoProfiles()));
     await session.waitFor('2 of 2 profiles');
     session.press('Esc');
-    expect(await session.waitForExit()).toEqual({ exitCode: 0 });
+    expect(await session.waitForExit()).toEqual({ exitCode: 130 });
     expectCleanExit(session);
   });
 
-  test('Esc walks back screen by screen, and exits 0 only from the first', async () => {
+  test('Esc walks back screen by screen, and leaves (130) only from the first', async () => {
     const session = e2e.launch(e2e.home(twoProfiles()));
     await session.waitFor('2 of 2 profiles');
     await openRow(session, GOOD_PROFILE);
@@ -165,12 +166,12 @@ describe('leaving normally', () => {
     await session.waitFor('2 of 2 profiles');
     expect(session.exited).toBeUndefined();
     session.press('Esc');
-    expect(await session.waitForExit()).toEqual({ exitCode: 0 });
+    expect(await session.waitForExit()).toEqual({ exitCode: 130 });
   });
 });
 
 describe('no AWS profiles', () => {
-  test('says where it looked, points to `aws configure`, and Esc exits 0', async () => {
+  test('says where it looked, points to `aws configure`, and Esc exits 130', async () => {
     const home = e2e.emptyHome();
     const session = e2e.launch(home);
     const screen = await session.waitFor('No AWS profiles found');
@@ -179,7 +180,7 @@ describe('no AWS profiles', () => {
     expect(screen).toContain(`${home.credentialsPath}  (missing)`);
     expect(screen).toContain('aws configure');
     session.press('Esc');
-    expect(await session.waitForExit()).toEqual({ exitCode: 0 });
+    expect(await session.waitForExit()).toEqual({ exitCode: 130 });
     expectCleanExit(session);
   });
 });

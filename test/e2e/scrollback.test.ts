@@ -86,13 +86,13 @@ describe('scrollback', () => {
     await p.tmux('send-keys', `seq 1 60; node ${CLI} --bucket ${bucket} --alt-screen; echo "exit=$?"`, 'Enter');
     await p.waitFor((s) => s.includes('📄 top.txt'), 'the object list');
     expect(await p.format('alternate_on')).toBe('1');
-    // Esc walks back screen by screen (objects, buckets, profiles), and leaves from the first.
+    // Esc walks back screen by screen (objects, buckets, profiles), and leaves (130) from the first.
     await p.tmux('send-keys', 'Escape');
     await p.waitFor((s) => / of [\d,]+ buckets/.test(s), 'the bucket list');
     await p.tmux('send-keys', 'Escape');
     await p.waitFor((s) => / of [\d,]+ profiles/.test(s), 'the profile list');
     await p.tmux('send-keys', 'Escape');
-    const shell = await p.waitFor((s) => s.includes('exit=0'), 'the shell after Esc');
+    const shell = await p.waitFor((s) => s.includes('exit=130'), 'the shell after Esc');
     expect(await p.format('alternate_on')).toBe('0');
     // The main screen is as the shell left it: the numbers, no frame of the app.
     expect(shell).toMatch(/^60$/m);

@@ -8,8 +8,10 @@ export const Q1_FOLDER: StartOptions = { profile: 'dev', bucket: 'customer-expor
 export const Q1_KEY = 'invoices/2026/2026-q1.pdf';
 
 /** Opens invoices/2026/ and picks 2026-q1.pdf (the third row): the expiry input is on screen. */
-export async function openExpiry(services: FakeServices = world()): Promise<AppHarness> {
-  const app = renderApp(services, Q1_FOLDER);
+export async function openExpiry(
+  services: FakeServices = world(),
+  app: AppHarness = renderApp(services, Q1_FOLDER),
+): Promise<AppHarness> {
   await app.waitFor('2 objects · 1 folder');
   await app.press(KEY.down, KEY.down, KEY.enter);
   await app.waitFor(`Object   s3://customer-exports/${Q1_KEY}`);
@@ -32,8 +34,12 @@ export function expiryText(frame: string): string | undefined {
 }
 
 /** Goes all the way to the result screen with `hours`. */
-export async function openResult(services: FakeServices = world(), hours = '24'): Promise<AppHarness> {
-  const app = await openExpiry(services);
+export async function openResult(
+  services: FakeServices = world(),
+  hours = '24',
+  app: AppHarness = renderApp(services, Q1_FOLDER),
+): Promise<AppHarness> {
+  await openExpiry(services, app);
   await submitExpiry(app, hours);
   await app.waitFor('GET link to');
   return app;

@@ -45,9 +45,15 @@ export interface AppHarness extends Instance {
   waitFor(expected: FrameMatch, timeoutMs?: number): Promise<string>;
 }
 
-export function renderApp(services: FakeServices, options: StartOptions = {}): AppHarness {
+export function renderApp(
+  services: FakeServices,
+  options: StartOptions = {},
+  { stdoutCaptured = false } = {},
+): AppHarness {
   const onExit = vi.fn<(exit: AppExit) => void>();
-  const instance = render(<App services={services} options={options} onExit={onExit} />);
+  const instance = render(
+    <App services={services} options={options} stdoutCaptured={stdoutCaptured} onExit={onExit} />,
+  );
   return {
     ...instance,
     onExit,

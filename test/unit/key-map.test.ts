@@ -131,6 +131,22 @@ const versions = run(versionsOpen, {
   },
 });
 
+const failedCheck = {
+  ok: false as const,
+  scope: 'link' as const,
+  status: 403,
+  problem: { code: 'archived' as const, message: 'The object is archived (GLACIER): restore it first.' },
+};
+const resultFailed = run(signing, {
+  type: 'presigned',
+  requestId: presignRequest.id,
+  presigned,
+  check: failedCheck,
+});
+const resultCaptured: State = { ...result, stdoutCaptured: true };
+const resultFailedCaptured: State = { ...resultFailed, stdoutCaptured: true };
+const linksCaptured: State = { ...links, stdoutCaptured: true };
+
 const CASES: Record<string, State> = {
   profiles,
   buckets,
@@ -152,6 +168,10 @@ const CASES: Record<string, State> = {
   markedExpiry,
   links,
   versions,
+  resultFailed,
+  resultCaptured,
+  resultFailedCaptured,
+  linksCaptured,
 };
 
 describe.each(Object.entries(CASES))('%s', (_name, state) => {
@@ -202,7 +222,8 @@ describe('keys that do nothing are not taken', () => {
   it('while the terminal is too small, Enter and letters do nothing; q quits', () => {
     expect(resolveKey(tooSmall, '', { ...NONE, return: true })).toBeUndefined();
     expect(resolveKey(tooSmall, 'x', NONE)).toBeUndefined();
-    expect(reducer(tooSmall, resolveKey(tooSmall, 'q', NONE)!).exit).toEqual({ code: 0 });
+    // Nothing was picked: quitting aborts, as Esc on the first screen does.
+    expect(reducer(tooSmall, resolveKey(tooSmall, 'q', NONE)!).exit).toEqual({ code: 130 });
   });
 
   it('every binding names its keys, label and what it does', () => {
@@ -246,6 +267,63 @@ describe('a move waiting for pages', () => {
       const { input, key } = press(name);
       expect(pending(reducer(objectsToEnd, resolveKey(objectsToEnd, input, key)!)), name).toEqual({ to: 'end' });
     }
+  });
+});
+
+describe('q, and what it gives a captured stdout (url=$(s3share-tui))', () => {
+  const quitHint = (state: State) => footerHints(state, 500).find((hint) => hint.startsWith('q '));
+  const quitWith = (state: State) => reducer(state, resolveKey(state, 'q', NONE)!).exit;
+
+  it('on a result: the footer says q prints the URL, and q gives it with a newline, exit 0', () => {
+    expect(quitHint(resultCaptured)).toBe('q print URL & quit');
+    expect(quitWith(resultCaptured)).toEqual({ code: 0, output: `${presigned.url}\n` });
+  });
+
+  it('on the terminal the footer says only quit; the exit is the same (only a captured stdout is written)', () => {
+    expect(quitHint(result)).toBe('q quit');
+    expect(quitWith(result)).toEqual({ code: 0, output: `${presigned.url}\n` });
+  });
+
+  it('a link that failed its check is not printed: exit 1 with the reason on stderr', () => {
+    expect(quitHint(resultFailedCaptured)).toBe('q quit');
+    expect(quitWith(resultFailedCaptured)).toEqual({
+      code: 1,
+      message: 's3share-tui: the link was not printed: The object is archived (GLACIER): restore it first.',
+    });
+    // At the terminal the final frame shows the reason; the code still says the link fails.
+    expect(quitWith(resultFailed)).toEqual({ code: 1 });
+  });
+
+  it('on the links: every signed URL, one per line; the unsigned named on stderr, exit 1', () => {
+    expect(quitHint(linksCaptured)).toBe('q print URLs & quit');
+    expect(quitWith(linksCaptured)).toEqual({
+      code: 1,
+      output: `${presigned.url}\n${presigned.url}\n`,
+      message: 's3share-tui: s3://b1/f/b: no such key',
+    });
+  });
+
+  it('help lists the q of the screen under it, as the footer does', () => {
+    const helped = run(resultCaptured, { type: 'toggle-help' });
+    const under = activeBindings({ ...helped, help: undefined }).filter((binding) => binding.keys.includes('q'));
+    expect(under.map((binding) => binding.does)).toEqual(['print URL & quit']);
+  });
+
+  it('Esc on the first screen and Ctrl-C anywhere abort: 130, nothing to print', () => {
+    expect(reducer(profiles, resolveKey(profiles, '', { ...NONE, escape: true })!).exit).toEqual({ code: 130 });
+    const ctrlC = press('ctrl+c');
+    expect(reducer(resultCaptured, resolveKey(resultCaptured, ctrlC.input, ctrlC.key)!).exit).toEqual({ code: 130 });
+  });
+});
+
+describe('Esc says what it does', () => {
+  const escHint = (state: State) => footerHints(state, 500).find((hint) => hint.startsWith('esc '));
+
+  it('quit on the first screen with nothing to clear; back everywhere else', () => {
+    expect(escHint(profiles)).toBe('esc quit');
+    expect(escHint(run(profiles, { type: 'type-text', text: 'a' }))).toBe('esc back');
+    expect(escHint(buckets)).toBe('esc back');
+    expect(escHint(result)).toBe('esc back');
   });
 });
 

@@ -110,8 +110,8 @@ describe('lists', () => {
     expect(topScreen(state).kind).toBe('profiles');
   });
 
-  it('Esc on the first screen quits with 0', () => {
-    expect(run(discovered(), { type: 'back' }).exit).toEqual({ code: 0 });
+  it('Esc on the first screen aborts, as fzf: 130 and nothing to print', () => {
+    expect(run(discovered(), { type: 'back' }).exit).toEqual({ code: 130 });
   });
 
   it('clamps the cursor and scrolls the window with it', () => {
@@ -369,7 +369,7 @@ describe('expiry and result', () => {
     expect(request).toMatchObject({ kind: 'presign', bucket: 'alpha', key: 'k0000', seconds: 86_400 });
     state = run(state, { type: 'presigned', requestId: request.id, presigned });
     expect(topScreen(state).kind).toBe('result');
-    expect(state.lastUrl).toBe(presigned.url);
+    expect(run(state, { type: 'quit' }).exit).toEqual({ code: 0, output: `${presigned.url}\n` });
     state = run(state, { type: 'another-object' });
     expect(topScreen(state).kind).toBe('objects');
     state = run(state, { type: 'move', by: 1 }, { type: 'select' });
@@ -391,7 +391,7 @@ describe('expiry and result', () => {
     let state = run(atExpiry(), { type: 'select' });
     state = run(state, { type: 'presigned', requestId: lastRequest(state).id, presigned });
     expect(topScreen(run(state, { type: 'change-expiry' })).kind).toBe('expiry');
-    expect(run(state, { type: 'quit' }).exit).toEqual({ code: 0 });
+    expect(run(state, { type: 'quit' }).exit).toEqual({ code: 0, output: `${presigned.url}\n` });
     expect(run(state, { type: 'interrupt' }).exit).toEqual({ code: 130 });
   });
 });

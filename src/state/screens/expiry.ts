@@ -102,7 +102,7 @@ export const expiryModule: ScreenModule<ExpiryScreen> = {
     if (action.type !== 'presigned') return state;
     const signed = put({ ...screen, pendingRequest: undefined, error: undefined });
     return push(
-      { ...signed, lastUrl: action.presigned.url, expiryText: screen.text },
+      { ...signed, expiryText: screen.text },
       {
         kind: 'result',
         presigned: action.presigned,

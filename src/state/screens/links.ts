@@ -4,7 +4,6 @@ import { cancel, enqueue, pop, replaceTop } from '../stack.js';
 import type { ScreenModule } from './module.js';
 import { backToObjectList } from './objects.js';
 import { copyNotice } from './result.js';
-import { linkLines } from './sign-many.js';
 
 /** The links of several objects: scroll them, copy them all in the format chosen, or sign again. */
 export const linksModule: ScreenModule<LinksScreen> = {
@@ -48,8 +47,7 @@ export const linksModule: ScreenModule<LinksScreen> = {
       const rows = screen.rows.map((row, i) =>
         i === action.row ? { ...row, check: action.check, ...(action.url ? { url: action.url } : {}) } : row,
       );
-      const next = put({ ...screen, rows });
-      return action.url ? { ...next, lastUrl: linkLines(rows) } : next;
+      return put({ ...screen, rows });
     }
     const settledChecks = { total: screen.checks?.total ?? 0 };
     if (action.type === 'links-checked') return put({ ...screen, checks: settledChecks });

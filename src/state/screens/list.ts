@@ -3,6 +3,7 @@ import type { ListNav } from '../list-nav.js';
 import { moveDown, moveTo, withFilter, withoutPending } from '../list-nav.js';
 import type { BucketsScreen, ObjectsScreen, ProfilesScreen, State, VersionsScreen } from '../app-state.js';
 import { listHeight, pagesToCome, shownItems, visibleCount } from '../selectors.js';
+import { ABORTED } from '../quit.js';
 import { pop, replaceTop } from '../stack.js';
 import type { UserAction } from './module.js';
 
@@ -48,8 +49,8 @@ export function updateList(state: State, screen: ListScreen, action: UserAction)
     }
     case 'back':
       if (screen.nav.filter !== '') return clearFilter(state, screen);
-      // Esc on the first screen leaves the app, as in fzf.
-      return state.stack.length > 1 ? pop(state) : { ...state, exit: { code: 0 } };
+      // Esc on the first screen leaves the app without a link, as fzf aborts.
+      return state.stack.length > 1 ? pop(state) : { ...state, exit: { code: ABORTED } };
     default:
       return undefined;
   }

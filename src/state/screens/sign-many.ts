@@ -87,18 +87,9 @@ export function signedAll(
     offset: 0,
     ...(check ? { checks: { total: toCheck.length, request: state.nextRequestId } } : {}),
   };
-  const text = linkLines(rows);
   // The marks are shared: they are not carried into the next choice.
-  const shown = push(
-    { ...state, marks: undefined, expiryText: screen.text, ...(text ? { lastUrl: text } : {}) },
-    links,
-  );
+  const shown = push({ ...state, marks: undefined, expiryText: screen.text }, links);
   return check && state.connection
     ? enqueue(shown, { kind: 'check-links', connection: state.connection, links: toCheck })
     : shown;
-}
-
-/** The signed URLs, one a line (what is written to stdout on exit). */
-export function linkLines(rows: readonly SharedRow[]): string {
-  return rows.flatMap((row) => (row.url ? [row.url] : [])).join('\n');
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { printable } from '../../core/printable.js';
 import type { Notice, Tone } from '../../state/app-state.js';
 
-const TONE_COLOR: Record<Tone, string> = { info: 'cyan', success: 'green', warning: 'yellow', error: 'red' };
+export const TONE_COLOR: Record<Tone, string> = { info: 'cyan', success: 'green', warning: 'yellow', error: 'red' };
 
 /** One message, coloured by its tone, indented like the screens; wrapped lines keep the indent. */
 export function NoticeLine({ notice }: { notice: Notice }) {

@@ -11,7 +11,7 @@ import {
   EXPIRY_HINT,
   parseExpiry,
 } from '../../core/expiry.js';
-import { printable } from '../../core/printable.js';
+import { displayWidth, printable } from '../../core/printable.js';
 import { baseName } from '../../core/content-disposition.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../core/listing.js';
 import { factsLines } from '../../core/link-summary.js';
@@ -25,7 +25,7 @@ import { FIELD_COLUMNS } from '../visible-tail.js';
 /** Below this many terminal rows the screen drops its spacing and hint to fit. */
 const COMPACT_BELOW_ROWS = 20;
 
-export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: number }) {
+export function ExpiryInput({ screen, rows, columns }: { screen: ExpiryScreen; rows: number; columns: number }) {
   const { clock } = useServices();
   useTicking(TICK_MS);
   const compact = rows < COMPACT_BELOW_ROWS;
@@ -54,7 +54,7 @@ export function ExpiryInput({ screen, rows }: { screen: ExpiryScreen; rows: numb
           <Text dimColor>{'  (the link serves this version even after the object changes)'}</Text>
         </Text>
       ) : screen.marked ? null : (
-        <LinkKindLine screen={screen} />
+        <LinkKindLine screen={screen} width={columns - 2} />
       )}
       <FactsLines screen={screen} compact={compact} />
       {gap}
@@ -111,13 +111,26 @@ const KIND_LABELS: Record<LinkKind, (key: string) => string> = {
   upload: () => 'upload (PUT)',
 };
 
-function LinkKindLine({ screen }: { screen: ExpiryScreen }) {
+/** The three kinds with the chosen one marked; where they do not fit in a line, the chosen one alone. */
+function LinkKindLine({ screen, width }: { screen: ExpiryScreen; width: number }) {
+  const kinds = Object.keys(KIND_LABELS) as LinkKind[];
+  const label = (kind: LinkKind) => printable(KIND_LABELS[kind](screen.key));
+  const full = `Link     ${kinds.map((kind) => `● ${label(kind)}   `).join('')}(tab)`;
+  if (displayWidth(full) > width) {
+    return (
+      <Text wrap="truncate-end">
+        {'Link     '}
+        <Text color="cyan" bold>{`● ${label(screen.linkKind)}`}</Text>
+        <Text dimColor>{'   (tab changes)'}</Text>
+      </Text>
+    );
+  }
   return (
     <Text wrap="truncate-end">
       {'Link     '}
-      {(Object.keys(KIND_LABELS) as LinkKind[]).map((kind) => (
+      {kinds.map((kind) => (
         <Text key={kind} {...(kind === screen.linkKind ? { color: 'cyan', bold: true } : { dimColor: true })}>
-          {`${kind === screen.linkKind ? '●' : '○'} ${printable(KIND_LABELS[kind](screen.key))}   `}
+          {`${kind === screen.linkKind ? '●' : '○'} ${label(kind)}   `}
         </Text>
       ))}
       <Text dimColor>(tab)</Text>
@@ -191,8 +204,9 @@ function FactsLines({ screen, compact }: { screen: ExpiryScreen; compact: boolea
     ]
       .filter(Boolean)
       .join(', ');
+    // A warning is never cut, on a small terminal either.
     return (
-      <Text color="yellow" wrap={compact ? 'truncate-end' : 'wrap'}>
+      <Text color="yellow" wrap="wrap">
         {`⚠ An upload replaces ${printable(`s3://${screen.bucket}/${screen.key}`)}${what ? ` (${what})` : ''}.`}
       </Text>
     );

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { displayWidth } from '../../core/printable.js';
 import type { State } from '../../state/app-state.js';
 import { activeBindings, helpRows, keyOwner } from '../keys.js';
 
@@ -10,13 +11,15 @@ export function Help({ state }: { state: State }) {
   const offset = Math.min(state.help?.offset ?? 0, Math.max(0, entries.length - rows));
   const shown = entries.slice(offset, offset + rows);
   const more = offset + rows < entries.length;
+  // The keys' column is as wide as its longest label, so every description starts after a gap.
+  const keysWidth = Math.max(KEYS_COLUMN, ...entries.map((entry) => displayWidth(entry.keys) + 2));
   const range = more || offset > 0 ? ` · ${offset + 1}–${offset + shown.length} of ${entries.length} (↑↓)` : '';
   return (
     <Box flexDirection="column" paddingLeft={2} height={rows + 2}>
       <Text bold wrap="truncate-end">{`Keys · ${below}${range}`}</Text>
       {shown.map((entry, i) => (
         <Text key={i} wrap="truncate-end">
-          <Text color="cyan">{entry.keys.padEnd(11)}</Text>
+          <Text color="cyan">{entry.keys + ' '.repeat(keysWidth - displayWidth(entry.keys))}</Text>
           {entry.does}
         </Text>
       ))}
@@ -26,6 +29,8 @@ export function Help({ state }: { state: State }) {
     </Box>
   );
 }
+
+const KEYS_COLUMN = 11;
 
 /** Every enabled binding of the screen under the help, the ones the footer leaves out included. */
 function helpEntries(state: State): Array<{ keys: string; does: string }> {

@@ -303,6 +303,18 @@ describe('q, and what it gives a captured stdout (url=$(s3share-tui))', () => {
     });
   });
 
+  it('on the links: a link whose check failed is left out and named with its reason', () => {
+    const screen = topScreen(linksCaptured);
+    if (screen.kind !== 'links') throw new Error('expected the links screen');
+    const rows = screen.rows.map((row, i) =>
+      i === 0 ? { ...row, check: { ok: false as const, message: 'gone' } } : row,
+    );
+    const checked: State = { ...linksCaptured, stack: [...linksCaptured.stack.slice(0, -1), { ...screen, rows }] };
+    const exit = quitWith(checked);
+    expect(exit?.output).toBe(`${presigned.url}\n`);
+    expect(exit?.message).toContain(`s3://b1/${screen.rows[0]!.key}: gone`);
+  });
+
   it('help lists the q of the screen under it, as the footer does', () => {
     const helped = run(resultCaptured, { type: 'toggle-help' });
     const under = activeBindings({ ...helped, help: undefined }).filter((binding) => binding.keys.includes('q'));

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Clipboard } from '../core/ports.js';
 import { osc52Report, readTmuxSetClipboard, type TmuxOptionReader } from './osc52-report.js';
 import { helperEnvironment } from './helper-environment.js';
-import { runHelper } from './run-helper.js';
+import { helperOnStandby } from './run-helper.js';
 
 export interface ClipboardOptions {
   /** The terminal the app draws on: the OSC 52 fallback is written there. */
   terminal?: NodeJS.WritableStream;
   /** Writes the system clipboard (the copy helper, with clipboardy); replaced in tests. */
-  systemWrite?: (text: string) => Promise<void>;
+  systemWrite?: SystemClipboardWrite;
   /** --clear-clipboard-after: empty the system clipboard after this long if it still holds the URL. */
   clearAfterSeconds?: number;
   /** The environment that says whether the app runs inside tmux (TMUX). */
@@ -29,9 +29,13 @@ export const disabledClipboard: Clipboard = {
   copy: () => Promise.resolve({ ok: false, reason: 'copying is turned off (--no-clipboard).' }),
 };
 
+/** Puts text on the system clipboard; `warmUp` readies it ahead of a copy. */
+export type SystemClipboardWrite = ((text: string) => Promise<void>) & { warmUp?: () => void };
+
 export function createClipboard(options: ClipboardOptions = {}): Clipboard {
   const systemWrite = options.systemWrite ?? copyHelper();
   return {
+    warmUp: () => systemWrite.warmUp?.(),
     async copy(text) {
       let reason: string;
       try {
@@ -71,8 +75,18 @@ export function createClipboard(options: ClipboardOptions = {}): Clipboard {
  */
 export function copyHelper(
   helperPath = fileURLToPath(new URL('./copy-to-clipboard.js', import.meta.url)),
-): (text: string) => Promise<void> {
-  return (text) => runHelper(helperPath, text, helperEnvironment(), 'the clipboard');
+): SystemClipboardWrite {
+  const helper = helperOnStandby(helperPath, helperEnvironment, 'the clipboard');
+  const write: SystemClipboardWrite = async (text) => {
+    try {
+      await helper.run(text);
+    } finally {
+      // The next copy (another format, the next link) is quick as well.
+      helper.warmUp();
+    }
+  };
+  write.warmUp = () => helper.warmUp();
+  return write;
 }
 
 /** OSC 52 "set clipboard" with base64 text; BEL-terminated, the form most terminals accept. */

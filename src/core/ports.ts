@@ -281,6 +281,8 @@ export type CopyOutcome =
 
 export interface Clipboard {
   copy(text: string): Promise<CopyOutcome>;
+  /** A link is being made and a copy may follow: get ready so that it is quick. */
+  warmUp?(): void;
 }
 
 export type OpenOutcome = { ok: true; message: string } | { ok: false; reason: string };

@@ -45,6 +45,7 @@ export function createRequestRunner(
           return { type: 'object-described', requestId, facts };
         }
         case 'presign': {
+          services.clipboard.warmUp?.();
           const { presigned, check } = await signAndProve(
             sessionFor(request.connection),
             {
@@ -68,6 +69,7 @@ export function createRequestRunner(
           return { type: 'marks-expanded', requestId, keys };
         }
         case 'presign-all': {
+          services.clipboard.warmUp?.();
           const { bucket, bucketRegion, seconds } = request;
           const outcomes = await sessionFor(request.connection).presignAll(
             request.keys.map((key) => ({

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyHelper, createClipboard, disabledClipboard, osc52 } from '../../src/adapters/clipboard.js';
+import { PROJECT_ROOT } from '../support/app.js';
 
 describe('clipboard', () => {
   it('uses the system clipboard when there is one', async () => {
@@ -161,5 +163,42 @@ process.stdin.on('end', () => { process.stderr.write("Couldn't find the xsel bin
       if (display === undefined) delete process.env.DISPLAY;
       else process.env.DISPLAY = display;
     }
+  });
+  it('warmUp starts the helper before the copy is asked for, and that helper is the one used', async () => {
+    const started = join(dir, 'started.json');
+    const STAMPING = recorder(
+      'stamp.mjs',
+      `import { writeFileSync } from 'node:fs';
+const startedAt = Date.now();
+let text = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => (text += chunk));
+process.stdin.on('end', () => writeFileSync(${JSON.stringify(started)}, JSON.stringify({ text, startedAt })));
+`,
+    );
+    const write = copyHelper(STAMPING);
+    write.warmUp?.();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const askedAt = Date.now();
+    await write('u1');
+    const seen = JSON.parse(readFileSync(started, 'utf8')) as { text: string; startedAt: number };
+    expect(seen.text).toBe('u1');
+    expect(seen.startedAt).toBeLessThan(askedAt);
+  });
+});
+
+describe('the copy helper script (src/copy-to-clipboard.ts)', () => {
+  it('given no text at all (started on standby, then the app quit), exits 0 without touching the clipboard', () => {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name !== 'DISPLAY' && name !== 'WAYLAND_DISPLAY'),
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/copy-to-clipboard.ts')], {
+      cwd: PROJECT_ROOT,
+      input: '',
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });

@@ -127,7 +127,7 @@ export function fuzzyFilter<T extends Matchable>(rows: readonly T[], filter: str
     const lower = lowered(row);
     const start = lower.indexOf(first);
     if (start === -1) continue;
-    if (lower.startsWith(needle, start) || lower.includes(needle, start + 1)) exact.push(row);
+    if (lower.includes(needle, start)) exact.push(row);
     else if (holdsInOrder(lower, needle, start + 1, 1)) fuzzy.push(row);
   }
   if (narrowed) {

@@ -103,7 +103,9 @@ function searchHint(screen: ObjectsScreen): string | undefined {
   if (screen.listing.status === 'complete') return undefined;
   const search = BINDINGS.find((binding) => binding.keys.includes('tab') && binding.owners.includes('objects'));
   if (!search) return undefined;
-  return `${search.label} ${search.does} for keys starting with “${visibleTail(screen.nav.filter, FIELD_COLUMNS)}”`;
+  // In a server search, Tab searches on from it.
+  const start = (screen.search ?? '') + screen.nav.filter;
+  return `${search.label} ${search.does} for keys starting with “${visibleTail(start, FIELD_COLUMNS)}”`;
 }
 
 /** The name takes what the size and date columns leave, so the row follows the terminal's width. */

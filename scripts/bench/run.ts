@@ -775,8 +775,8 @@ async function timeKeys(term: PtySession, a: string, b: string, runs: number, la
     const ms = await timeKey(key, cursorOn(away ? b : a), `the cursor on ${away ? b : a}`);
     if (i >= warm) result.moves.push(ms);
   }
-  const filtered = (s: string) => s.includes('filter: 7▏') && /[\d,]+ match · /.test(s);
-  const unfiltered = (s: string) => s.includes('type to filter') && !/ match · /.test(s);
+  const filtered = (s: string) => s.includes('filter: 7▏') && /[\d,]+ match(es)? · /.test(s);
+  const unfiltered = (s: string) => s.includes('type to filter') && !/ match(es)? · /.test(s);
   for (let i = 0; i < warm + runs; i += 1) {
     const t = await timeKey('7', filtered, 'the filter “7”');
     const e = await timeKey(Key.Backspace, unfiltered, 'the filter cleared');

@@ -71,7 +71,6 @@ function substringPositions(name: string, lower: string, needle: string): Readon
   return positions;
 }
 
-/** fzf's own ranking and matched positions, over a few rows. */
 /** What the fzf finder answers for one row: the row and the positions of the matched characters. */
 interface Found<T> {
   item: T;
@@ -86,6 +85,24 @@ function fuzzyFind<T extends Matchable>(rows: readonly T[], filter: string): Fou
     fuzzy: 'v2',
   });
   return finder.find(filter);
+}
+
+/**
+ * fzf counts positions in UTF-16 units of the name's NFC form; the highlight counts characters of
+ * the name itself. A name NFC changes (decomposed accents) falls back to the first in-order match.
+ */
+function characterPositions(name: string, units: ReadonlySet<number>, needle: string): ReadonlySet<number> {
+  if (!/[\u0080-\uffff]/.test(name)) return units;
+  if (name.normalize() !== name) return greedyPositions(name, needle);
+  const positions = new Set<number>();
+  let unit = 0;
+  let index = 0;
+  for (const char of name) {
+    if (units.has(unit)) positions.add(index);
+    unit += char.length;
+    index += 1;
+  }
+  return positions;
 }
 
 /**
@@ -110,7 +127,7 @@ export function fuzzyFilter<T extends Matchable>(rows: readonly T[], filter: str
     const lower = lowered(row);
     const start = lower.indexOf(first);
     if (start === -1) continue;
-    if (lower.startsWith(needle, start) || lower.includes(needle, start + 1)) exact.push(row);
+    if (lower.includes(needle, start)) exact.push(row);
     else if (holdsInOrder(lower, needle, start + 1, 1)) fuzzy.push(row);
   }
   if (narrowed) {
@@ -132,15 +149,18 @@ export function fuzzyFilter<T extends Matchable>(rows: readonly T[], filter: str
       ranked.length === fuzzy.length ? ranked : ranked.concat(fuzzy.filter((row) => !fuzzyPositions.has(row)));
   }
 
+  // Worked out only for the rows drawn, and kept while the filter stays.
+  const shown = new Map<T, ReadonlySet<number>>();
   const positions = (row: T): ReadonlySet<number> => {
-    const known = fuzzyPositions.get(row);
+    const known = shown.get(row);
     if (known) return known;
-    const asSubstring = substringPositions(row.name, lowered(row), needle);
-    if (asSubstring) return asSubstring;
-    // A fuzzy row past the ranked ones: its positions when it is drawn.
-    const found = fuzzyFind([row], filter)[0];
-    const computed = found ? found.positions : greedyPositions(row.name, needle);
-    fuzzyPositions.set(row, computed);
+    let computed = substringPositions(row.name, lowered(row), needle);
+    if (!computed) {
+      // A fuzzy row past the ranked ones is ranked alone when it is drawn.
+      const units = fuzzyPositions.get(row) ?? fuzzyFind([row], filter)[0]?.positions;
+      computed = units ? characterPositions(row.name, units, needle) : greedyPositions(row.name, needle);
+    }
+    shown.set(row, computed);
     return computed;
   };
   return { rows: rankedFuzzy.length === 0 ? exact : exact.concat(rankedFuzzy), exactCount: exact.length, positions };

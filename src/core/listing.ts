@@ -88,15 +88,6 @@ export function appendPage(rows: readonly Row[], prefix: string, page: ListPage)
   return next;
 }
 
-/** Case-insensitive substring match on the name shown. */
-export function filterRows<T extends { name: string; match?: string }>(rows: readonly T[], filter: string): T[] {
-  if (filter === '') return rows as T[];
-  const needle = filter.toLowerCase();
-  const matching: T[] = [];
-  for (const row of rows) if ((row.match ?? row.name.toLowerCase()).includes(needle)) matching.push(row);
-  return matching;
-}
-
 const counts = new WeakMap<readonly Row[], { folders: number; objects: number }>();
 
 /** Folders and objects among the rows (counted once per row array: it is redrawn often). */

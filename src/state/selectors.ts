@@ -1,4 +1,5 @@
-import { filterRows, type Row } from '../core/listing.js';
+import { fuzzyFilter, type FilterResult, type Matchable } from '../core/fuzzy-filter.js';
+import type { Row } from '../core/listing.js';
 import { sortRows, type SortOrder } from '../core/sort-rows.js';
 import type { Bucket, Profile } from '../core/ports.js';
 import type { BucketsScreen, ObjectsScreen, Screen, State } from './app-state.js';
@@ -26,8 +27,31 @@ function allProfiles(state: State): Profile[] {
   return state.discovery.status === 'ready' ? state.discovery.value.profiles : [];
 }
 
+// The reducer and the view ask for the same filtered rows several times per key press: each row
+// array is filtered once per filter (and, for objects, sort order).
+const filtered = new WeakMap<readonly Matchable[], { filter: string; sort?: SortOrder | undefined; result: unknown }>();
+
+function filterOnce<T extends Matchable>(rows: readonly T[], filter: string): FilterResult<T> {
+  const cached = filtered.get(rows);
+  if (cached?.filter === filter) return cached.result as FilterResult<T>;
+  const result = fuzzyFilter(rows, filter);
+  filtered.set(rows, { filter, result });
+  return result;
+}
+
+/** The profiles matching the filter, substring matches first, with what to highlight. */
+export function profileMatches(state: State, filter: string): FilterResult<Profile> {
+  return filterOnce(allProfiles(state), filter);
+}
+
 export function visibleProfiles(state: State, filter: string): Profile[] {
-  return filterRows(allProfiles(state), filter);
+  return profileMatches(state, filter).rows;
+}
+
+const NO_BUCKETS: Bucket[] = [];
+
+export function bucketMatches(screen: BucketsScreen): FilterResult<Bucket> {
+  return filterOnce(screen.load.status === 'ready' ? screen.load.value : NO_BUCKETS, screen.nav.filter);
 }
 
 /** A bucket's region: from the list itself, else from a lookup made since. */
@@ -35,31 +59,39 @@ export function bucketRegion(screen: BucketsScreen, bucket: Bucket): string | un
   return bucket.region ?? screen.regionsFound?.get(bucket.name);
 }
 
-const filteredBuckets = new WeakMap<readonly Bucket[], { filter: string; buckets: Bucket[] }>();
-
-/** The buckets the filter lets through, computed once per (buckets, filter): see visibleRows. */
+/** The buckets the filter lets through, computed once per (buckets, filter): see filterOnce. */
 export function visibleBuckets(screen: BucketsScreen): Bucket[] {
-  if (screen.load.status !== 'ready') return [];
-  const all = screen.load.value;
-  const cached = filteredBuckets.get(all);
-  if (cached?.filter === screen.nav.filter) return cached.buckets;
-  const buckets = filterRows(all, screen.nav.filter);
-  filteredBuckets.set(all, { filter: screen.nav.filter, buckets });
-  return buckets;
+  return bucketMatches(screen).rows;
 }
 
-// The reducer and the view ask for the same filtered rows several times per key press; with
-// 100,000 rows loaded, filtering (and sorting) once per (rows, filter, sort) keeps a keystroke
-// under a frame.
-const filteredRows = new WeakMap<readonly Row[], { filter: string; sort: SortOrder | undefined; rows: Row[] }>();
+/**
+ * The objects matching the filter. The sort applies first, so the substring matches keep its
+ * order; fuzzy matches follow, best first, folders first among them as everywhere in a listing.
+ * Kept per (rows, filter, sort): with 100,000 rows loaded a keystroke stays under a frame.
+ */
+export function objectMatches(screen: ObjectsScreen): FilterResult<Row> {
+  const { rows, sort, nav } = screen;
+  const cached = filtered.get(rows);
+  if (cached?.filter === nav.filter && cached.sort === sort) return cached.result as FilterResult<Row>;
+  const result = foldersFirst(fuzzyFilter(sort ? sortRows(rows, sort) : rows, nav.filter));
+  filtered.set(rows, { filter: nav.filter, sort, result });
+  return result;
+}
+
+function foldersFirst(result: FilterResult<Row>): FilterResult<Row> {
+  const { rows, exactCount } = result;
+  const fuzzy = rows.slice(exactCount);
+  const firstObject = fuzzy.findIndex((row) => row.kind === 'object');
+  if (firstObject === -1 || !fuzzy.some((row, i) => i > firstObject && row.kind === 'folder')) return result;
+  const reordered = rows.slice(0, exactCount).concat(
+    fuzzy.filter((row) => row.kind === 'folder'),
+    fuzzy.filter((row) => row.kind === 'object'),
+  );
+  return { ...result, rows: reordered };
+}
 
 export function visibleRows(screen: ObjectsScreen): Row[] {
-  const cached = filteredRows.get(screen.rows);
-  if (cached?.filter === screen.nav.filter && cached.sort === screen.sort) return cached.rows;
-  const filtered = filterRows(screen.rows, screen.nav.filter);
-  const rows = screen.sort ? [...sortRows(filtered, screen.sort)] : filtered;
-  filteredRows.set(screen.rows, { filter: screen.nav.filter, sort: screen.sort, rows });
-  return rows;
+  return objectMatches(screen).rows;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { lineUnderFilter, markedLine } from '../support/highlight.js';
 import { cursorLine, KEY, lineWith, listRows, renderApp } from '../support/ink.js';
 import { BUCKETS, inTimeZone, world } from '../support/world.js';
 
@@ -42,14 +43,14 @@ describe('bucket picker', () => {
     const app = renderApp(world(), { profile: 'dev' });
     await app.waitFor('5 of 5 buckets');
     await app.press('b');
-    let frame = await app.waitFor('2 of 5 buckets');
+    let frame = await app.waitFor('2 matches · 5 buckets');
     expect(frame).toContain('filter: b▏');
     expect(lineWith(frame, 'backups')).toBeDefined();
     expect(lineWith(frame, 'big-archive')).toBeDefined();
     expect(lineWith(frame, 'app-logs')).toBeUndefined();
     expect(lineWith(frame, 'customer-exports')).toBeUndefined();
     await app.press('i');
-    frame = await app.waitFor('1 of 5 buckets');
+    frame = await app.waitFor('1 match · 5 buckets');
     expect(frame).toContain('filter: bi▏');
     expect(cursorLine(frame)).toMatch(/^ ❯ big-archive /);
     expect(lineWith(frame, 'backups')).toBeUndefined();
@@ -68,9 +69,9 @@ describe('bucket picker', () => {
     // Nothing to wait for: the bucket list comes whole, End and PgDn stop at its last row.
     expect(frame).not.toContain('+');
     await app.press(KEY.home, 'b');
-    await app.waitFor('1/2 · 2 of 5 buckets');
+    await app.waitFor('1/2 · 2 matches · 5 buckets');
     await app.press(KEY.pageDown);
-    frame = await app.waitFor('2/2 · 2 of 5 buckets');
+    frame = await app.waitFor('2/2 · 2 matches · 5 buckets');
     expect(cursorLine(frame)).toMatch(/^ ❯ big-archive /);
   });
 
@@ -120,5 +121,35 @@ describe('bucket picker', () => {
     await app.waitFor('5 of 5 buckets');
     await app.press(KEY.backspace);
     await app.waitFor('3 of 3 profiles');
+  });
+});
+
+describe('fuzzy filter on the buckets', () => {
+  test('cex finds customer-exports and highlights c, e and x; a name holding cex comes first', async () => {
+    const buckets = ['c-e-x', 'customer-exports', 'other', 'zz-cex'].map((name) => ({ name, region: 'eu-west-1' }));
+    const app = renderApp(world({ accounts: { '*': buckets } }), { profile: 'dev' });
+    await app.waitFor('4 of 4 buckets');
+    await app.press('c', 'e', 'x');
+    const frame = await app.waitFor('3 matches · 4 buckets');
+    expect(listRows(frame).map((row) => row.split(' ')[0])).toEqual(['zz-cex', 'c-e-x', 'customer-exports']);
+    expect(markedLine(app.lastFrame(), 'customer-exports')).toMatch(/^ {3}\[c\]ustomer-\[ex\]ports\s+eu-west-1/);
+    expect(markedLine(app.lastFrame(), 'c-e-x')).toMatch(/^ {3}\[c\]-\[e\]-\[x\]\s+eu-west-1/);
+    expect(markedLine(app.lastFrame(), 'zz-cex')).toMatch(/^ ❯ zz-\[cex\]\s+eu-west-1/);
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    await app.waitFor(/s3share {2}› {2}dev {2}› {2}customer-exports$/m);
+  });
+
+  test('no match shows right under the filter; the count reads 1 match, 124 matches', async () => {
+    const many = Array.from({ length: 124 }, (_, i) => ({ name: `logs-${String(i).padStart(3, '0')}` }));
+    const app = renderApp(world({ accounts: { '*': [...many, { name: 'backups' }] } }), { profile: 'dev' });
+    await app.waitFor('125 of 125 buckets');
+    await app.press('l', 'g');
+    await app.waitFor('124 matches · 125 buckets');
+    await app.press(KEY.backspace, KEY.backspace, 'b', 'k');
+    await app.waitFor('1 match · 125 buckets');
+    await app.press('z');
+    await app.waitFor('no match · 125 buckets');
+    expect(lineUnderFilter(app.lines())).toBe('  no match');
+    expect(listRows(app.frame())).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { discovery, FakeProfileSource } from '../support/fakes.js';
 import { openExpiry, submitExpiry } from '../support/flows.js';
+import { markedLine } from '../support/highlight.js';
 import { lineWith, renderApp } from '../support/ink.js';
 import { world } from '../support/world.js';
 
@@ -34,6 +35,26 @@ describe('hostile text on the profile list', () => {
     expect(column(lineWith(frame, 'ファイル'), '(no region)')).toBe(plain);
   });
 
+  test('the filter highlights the matched characters of the escaped name, not the escapes', async () => {
+    const profiles = new FakeProfileSource(
+      discovery([
+        { name: 'zw\u200b\u200bname', kind: 'keys' },
+        { name: 'c\u001be-x', kind: 'keys' },
+        { name: '🧾c-e-x', kind: 'keys' },
+        { name: 'plain', kind: 'keys' },
+      ]),
+    );
+    const app = renderApp(world({ profiles }));
+    await app.waitFor('4 of 4 profiles');
+    await app.press('n', 'a', 'm', 'e');
+    await app.waitFor('1 match · 4 profiles');
+    expect(markedLine(app.lastFrame(), 'zw')).toMatch(/^ ❯ zw\\u200b\\u200b\[name\] +\(no region\)/);
+    await app.press('\u0015', 'c', 'e', 'x');
+    await app.waitFor('2 matches · 4 profiles');
+    expect(markedLine(app.lastFrame(), 'c\\e')).toMatch(/^ [❯ ] \[c\]\\e\[e\]-\[x\] +\(no region\)/);
+    expect(markedLine(app.lastFrame(), '🧾')).toMatch(/^ [❯ ] 🧾\[c\]-\[e\]-\[x\] +\(no region\)/);
+  });
+
   test('a 1 MB paste into a filter is cut at 1,024 characters at once, with a message; the field shows its end', async () => {
     const app = renderApp(world());
     await app.waitFor('3 of 3 profiles');
@@ -41,7 +62,7 @@ describe('hostile text on the profile list', () => {
     await app.press(`${'q'.repeat(1024 * 1024 - 4)}tail`);
     const frame = await app.waitFor('A filter is at most 1024 characters');
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(frame).toContain('0 of 3 profiles');
+    expect(frame).toContain('no match · 3 profiles');
     expect(frame).toMatch(/filter: …q+▏/);
     // More text is refused as well, and says so again.
     await app.press('more');

@@ -1,7 +1,9 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { cursorLine, KEY, listRows, renderApp, turns } from '../support/ink.js';
-import { inTimeZone, PAGE_SIZE, world } from '../support/world.js';
+import { object } from '../support/fakes.js';
+import { lineUnderFilter, markedLine } from '../support/highlight.js';
+import { cursorLine, KEY, listRows, renderApp, TERMINAL, turns } from '../support/ink.js';
+import { BUCKETS, inTimeZone, PAGE_SIZE, world } from '../support/world.js';
 
 inTimeZone();
 // Generous: the machine may be busy with end-to-end runs; waits poll and return early.
@@ -82,7 +84,8 @@ describe('object browser', () => {
     await app.press('ZZZ');
     frame = await app.waitFor('filter: tZZZ▏');
     expect(names(frame)).toEqual([]);
-    expect(frame).toContain('nothing loaded matches the filter');
+    // Every key of the folder is loaded: nothing to search the server for.
+    expect(lineUnderFilter(app.lines())).toBe('  no match');
     await app.press(KEY.escape);
     frame = await app.waitFor('type to filter');
     expect(names(frame)).toHaveLength(5);
@@ -227,5 +230,87 @@ describe('object browser', () => {
     await app.press(KEY.backspace, KEY.backspace, 'r', 'e');
     await app.waitFor('filter: re');
     expect(names(app.frame())).toEqual(['reports/']);
+  });
+});
+
+describe('fuzzy filter on the objects', () => {
+  const LONG = `report-${'x'.repeat(150)}-cex-end.csv`;
+  const fuzzyWorld = () =>
+    world({
+      accounts: {
+        '*': [
+          ...BUCKETS,
+          {
+            name: 'exports',
+            objects: [
+              'a-cex.txt',
+              'c-e-x-folder/y',
+              'c-e-x.log',
+              'cex-folder/x',
+              'customer-exports.csv',
+              'other.txt',
+              'zz-cex.txt',
+            ].map((key) => object(key)),
+          },
+          { name: 'long-names', objects: [object('a.txt'), object(LONG)] },
+        ],
+      },
+    });
+
+  test('cex finds customer-exports and highlights c, e and x; names holding cex come first, folders first', async () => {
+    const app = renderApp(fuzzyWorld(), { profile: 'dev', bucket: 'exports' });
+    await app.waitFor('5 objects · 2 folders');
+    await app.press('c', 'e', 'x');
+    const frame = await app.waitFor('6 matches · 5 objects · 2 folders');
+    expect(names(frame)).toEqual([
+      'cex-folder/',
+      'a-cex.txt',
+      'zz-cex.txt',
+      'c-e-x-folder/',
+      'c-e-x.log',
+      'customer-exports.csv',
+    ]);
+    expect(markedLine(app.lastFrame(), 'customer-exports.csv')).toMatch(/📄 \[c\]ustomer-\[ex\]ports\.csv\s/);
+    expect(markedLine(app.lastFrame(), 'zz-cex.txt')).toMatch(/📄 zz-\[cex\]\.txt\s/);
+    expect(markedLine(app.lastFrame(), 'c-e-x-folder/')).toContain('📁 [c]-[e]-[x]-folder/');
+    expect(markedLine(app.lastFrame(), 'other.txt')).toBeUndefined();
+  });
+
+  test('a sort still orders the names holding the filter; fuzzy matches follow', async () => {
+    const app = renderApp(fuzzyWorld(), { profile: 'dev', bucket: 'exports' });
+    await app.waitFor('5 objects · 2 folders');
+    await app.press('s');
+    await app.waitFor('sorted by name, Z→A');
+    await app.press('c', 'e', 'x');
+    const frame = await app.waitFor('6 matches · 5 objects · 2 folders');
+    expect(names(frame)).toEqual([
+      'cex-folder/',
+      'zz-cex.txt',
+      'a-cex.txt',
+      'c-e-x-folder/',
+      'c-e-x.log',
+      'customer-exports.csv',
+    ]);
+  });
+
+  test('a long name is cut in the middle with its match still highlighted, the size column in place', async () => {
+    const app = renderApp(fuzzyWorld(), { profile: 'dev', bucket: 'long-names' });
+    await app.waitFor('2 objects · 0 folders');
+    await app.press('c', 'e', 'x');
+    await app.waitFor('1 match · 2 objects · 0 folders');
+    const row = markedLine(app.lastFrame(), 'report-');
+    expect(row).toMatch(/^ ❯ 📄 report-x+…x*-\[cex\]-end\.csv +1 kB {2}2026-04-02 09:14$/);
+    // Exactly the terminal's width (the emoji takes two columns and two UTF-16 units).
+    expect(row?.replace(/[[\]]/g, '')).toHaveLength(TERMINAL.columns);
+  });
+
+  test('no match says so right under the filter, and Tab to search the server while keys are still unloaded', async () => {
+    const app = renderApp(world(), { profile: 'dev', bucket: 'big-archive' });
+    await app.waitFor(`${PAGE_SIZE} objects · 0 folders loaded · more ↓`);
+    await app.press('q', 'q');
+    await app.waitFor('filter: qq▏');
+    expect(lineUnderFilter(app.lines())).toBe('  no match · tab search server for keys starting with “qq”');
+    expect(app.frame()).toContain('no match · 50 objects · 0 folders');
+    expect(listRows(app.frame())).toEqual([]);
   });
 });

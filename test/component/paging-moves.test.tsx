@@ -184,7 +184,7 @@ describe('the position on the status line', () => {
     await app.press(KEY.home, KEY.enter);
     await app.waitFor('1/5 · 5 of 5 buckets');
     await app.press('a');
-    await app.waitFor('1/3 · 3 of 5 buckets');
+    await app.waitFor('1/3 · 3 matches · 5 buckets');
   });
 
   test('at 40 columns the status line keeps the position and the way to the end, and fits', async () => {

@@ -1,7 +1,8 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { CONFIG_FILE, CREDENTIALS_FILE, discovery, FakeProfileSource } from '../support/fakes.js';
-import { cursorLine, flat, KEY, lineIndexes, lineWith, renderApp, POLL } from '../support/ink.js';
+import { lineUnderFilter, markedLine } from '../support/highlight.js';
+import { cursorLine, flat, KEY, lineIndexes, lineWith, listRows, renderApp, POLL } from '../support/ink.js';
 import { PROFILES, world } from '../support/world.js';
 
 // Generous: the machine may be busy with end-to-end runs; waits poll and return early.
@@ -45,7 +46,7 @@ describe('profile picker', () => {
     const app = renderApp(world());
     await app.waitFor('3 of 3 profiles');
     await app.press('s', 'a');
-    let frame = await app.waitFor('1 of 3 profiles');
+    let frame = await app.waitFor('1 match · 3 profiles');
     expect(frame).toContain('filter: sa▏');
     expect(frame).toContain('sandbox');
     expect(lineWith(frame, 'dev ')).toBeUndefined();
@@ -53,16 +54,16 @@ describe('profile picker', () => {
     await app.press(KEY.backspace);
     frame = await app.waitFor('filter: s▏');
     // Only "sandbox" has an "s".
-    expect(frame).toContain('1 of 3 profiles');
+    expect(frame).toContain('1 match · 3 profiles');
     await app.press(KEY.backspace);
     await app.waitFor('3 of 3 profiles');
     await app.press('o');
     frame = await app.waitFor('filter: o▏');
-    expect(frame).toContain('2 of 3 profiles');
+    expect(frame).toContain('2 matches · 3 profiles');
     expect(lineWith(frame, 'dev ')).toBeUndefined();
     await app.press('d');
     frame = await app.waitFor('filter: od▏');
-    expect(frame).toContain('1 of 3 profiles');
+    expect(frame).toContain('1 match · 3 profiles');
     expect(cursorLine(frame)).toMatch(/^ ❯ prod /);
     await app.press(KEY.enter);
     await app.waitFor(/s3share {2}› {2}prod$/m);
@@ -72,7 +73,7 @@ describe('profile picker', () => {
     const app = renderApp(world());
     await app.waitFor('3 of 3 profiles');
     await app.press('pro');
-    await app.waitFor('1 of 3 profiles');
+    await app.waitFor('1 match · 3 profiles');
     await app.press(KEY.escape);
     await app.waitFor('3 of 3 profiles');
     expect(app.frame()).toContain('type to filter');
@@ -147,5 +148,37 @@ describe('profile picker', () => {
     await app.press('r');
     await app.waitFor('3 of 3 profiles');
     expect(profiles.calls).toBe(2);
+  });
+});
+
+describe('fuzzy filter on the profiles', () => {
+  const named = (...names: string[]) =>
+    new FakeProfileSource(discovery(names.map((name) => ({ name, region: 'eu-west-1', kind: 'keys' as const }))));
+
+  test('cex finds customer-exports and highlights c, e and x; a name holding cex comes first', async () => {
+    const app = renderApp(world({ profiles: named('c-e-x', 'customer-exports', 'other', 'zz-cex') }));
+    await app.waitFor('4 of 4 profiles');
+    await app.press('c', 'e', 'x');
+    const frame = await app.waitFor('3 matches · 4 profiles');
+    expect(listRows(frame).map((row) => row.split(' ')[0])).toEqual(['zz-cex', 'c-e-x', 'customer-exports']);
+    expect(cursorLine(frame)).toMatch(/^ ❯ zz-cex /);
+    expect(markedLine(app.lastFrame(), 'customer-exports')).toMatch(/^ {3}\[c\]ustomer-\[ex\]ports\s+eu-west-1/);
+    expect(markedLine(app.lastFrame(), 'zz-cex')).toMatch(/^ ❯ zz-\[cex\]\s+eu-west-1/);
+    // The region column stays in place: the highlight takes no room.
+    expect(lineWith(frame, 'zz-cex')?.indexOf('eu-west-1')).toBe(
+      lineWith(frame, 'customer-exports')?.indexOf('eu-west-1'),
+    );
+  });
+
+  test('one match and no match: the count reads so, and "no match" shows right under the filter', async () => {
+    const app = renderApp(world());
+    await app.waitFor('3 of 3 profiles');
+    await app.press('s', 'b');
+    await app.waitFor('1 match · 3 profiles');
+    expect(lineUnderFilter(app.lines())).toMatch(/^ ❯ \S*sandbox/);
+    await app.press('q');
+    await app.waitFor('no match · 3 profiles');
+    expect(lineUnderFilter(app.lines())).toBe('  no match');
+    expect(listRows(app.frame())).toEqual([]);
   });
 });

@@ -158,7 +158,7 @@ function breadcrumb(session: PtySession): string | undefined {
 
 /** Esc until the bucket list shows, then Esc once more if it kept its filter (to clear it). */
 async function backToBuckets(session: PtySession): Promise<void> {
-  for (let step = 0; !/ of 3 buckets/.test(session.screen()); step += 1) {
+  for (let step = 0; !/ (of|·) 3 buckets/.test(session.screen()); step += 1) {
     if (step > 6) throw new Error(`Esc never led back to the bucket list:\n${session.screen()}`);
     const header = breadcrumb(session);
     session.press('Esc');

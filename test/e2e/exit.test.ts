@@ -156,7 +156,7 @@ describe('leaving normally', () => {
     await session.waitFor((s) => !s.includes('›  notes/'));
     session.press('Esc');
     // Back on the bucket list as it was left, filter included: Esc clears the filter first…
-    await session.waitFor(/ 1 of [\d,]+ buckets/);
+    await session.waitFor(/ 1 match · [\d,]+ buckets?\b/);
     expect(session.screen()).toContain(`filter: ${bucket}▏`);
     session.press('Esc');
     await session.waitFor('type to filter');

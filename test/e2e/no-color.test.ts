@@ -1,6 +1,7 @@
 /**
  * NO_COLOR, FORCE_COLOR=0 and --no-color: the screens carry no colour escape at all (bold and
- * inverse may stay), checked on the raw bytes the app writes to a real terminal.
+ * inverse may stay, and the filter's matches keep their underline), checked on the raw bytes the
+ * app writes to a real terminal.
  */
 import { describe, expect, test } from 'vitest';
 import { twoProfiles, useE2E } from '../support/e2e.js';
@@ -45,6 +46,20 @@ describe('colour', () => {
   ])('%s: no colour escape sequence anywhere in the output', async (_name, options) => {
     const session = await profilesScreen(options);
     expect(session.screen()).toContain('❯ zeta');
+    expect(colourSequences(session.raw)).toEqual([]);
+  });
+});
+
+describe('the filter highlight', () => {
+  test('NO_COLOR=1: the matched characters are still underlined, with no colour', async () => {
+    const session = await profilesScreen({ env: { NO_COLOR: '1' } });
+    const before = session.raw.length;
+    session.press('zt');
+    await session.waitFor('1 match · 2 profiles');
+    await session.settled();
+    const drawn = session.raw.slice(before);
+    // z and t of "zeta", each underlined (and bold).
+    expect(drawn.match(/\x1b\[4m[zt]\x1b\[24m/g)).toHaveLength(2);
     expect(colourSequences(session.raw)).toEqual([]);
   });
 });

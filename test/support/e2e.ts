@@ -101,7 +101,7 @@ export async function openBucket(session: PtySession, bucket: string): Promise<v
   session.press(bucket);
   await session.waitFor(`filter: ${bucket}▏`);
   await session.waitFor(cursorOn(bucket));
-  await session.waitFor(/ 1 of [\d,]+ buckets/);
+  await session.waitFor(/ 1 match · [\d,]+ buckets?\b/);
   session.press('Enter');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPage, countRows, filterRows, formatBytes, formatTimestamp, rowId } from '../../src/core/listing.js';
+import { appendPage, countRows, formatBytes, formatTimestamp, rowId } from '../../src/core/listing.js';
 
 const object = (key: string, size = 1) => ({ key, size, lastModified: new Date('2026-04-02T09:14:00Z') });
 
@@ -69,22 +69,10 @@ describe('appendPage', () => {
   });
 });
 
-describe('filterRows', () => {
-  const rows = [{ name: 'Report-Q1.pdf' }, { name: 'summary.csv' }, { name: 'q1/' }];
-
-  it('matches case-insensitively anywhere in the name', () => {
-    expect(filterRows(rows, 'q1').map((r) => r.name)).toEqual(['Report-Q1.pdf', 'q1/']);
-  });
-
-  it('searches the lower-cased name listing rows carry', () => {
+describe('rows for the filter', () => {
+  it('carry the lower-cased name the filter searches', () => {
     const rows = appendPage([], '', { folders: ['Logs/'], objects: [object('README.md'), object('notes.txt')] });
     expect(rows.map((r) => r.match)).toEqual(['logs/', 'readme.md', 'notes.txt']);
-    expect(filterRows(rows, 'READ').map((r) => r.name)).toEqual(['README.md']);
-    expect(filterRows(rows, 'o').map((r) => r.name)).toEqual(['Logs/', 'notes.txt']);
-  });
-
-  it('returns everything for an empty filter', () => {
-    expect(filterRows(rows, '')).toHaveLength(3);
   });
 });
 

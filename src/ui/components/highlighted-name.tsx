@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { printable } from '../../core/printable.js';
+import { displayWidth, printable } from '../../core/printable.js';
 
 interface Run {
   text: string;
@@ -21,23 +21,30 @@ export function matchRuns(name: string, positions: ReadonlySet<number>): Run[] {
   return runs;
 }
 
+// Bold and underline written as they are, not through Ink's `bold` (chalk): NO_COLOR turns
+// chalk off altogether, and a match should still show then. They are attributes, not colours,
+// which NO_COLOR leaves alone (no-color.org).
+const MATCH_ON = '\u001b[1m\u001b[4m';
+const MATCH_OFF = '\u001b[24m\u001b[22m';
+
 /**
- * A name with the characters the filter matched in bold and underlined, as fzf shows them:
- * attributes rather than colours, so the match still shows under NO_COLOR.
+ * The name made printable (control characters escaped), with the characters at `positions` (of
+ * the name, not of its escaped form) bold and underlined, as fzf shows a match.
  */
+export function highlighted(name: string, positions: ReadonlySet<number>): string {
+  if (positions.size === 0) return printable(name);
+  let text = '';
+  for (const run of matchRuns(name, positions)) text += run.matched ? MATCH_ON + run.text + MATCH_OFF : run.text;
+  return text;
+}
+
+/** A name with the characters the filter matched in bold and underlined. */
 export function HighlightedName({ name, positions }: { name: string; positions: ReadonlySet<number> }) {
-  if (positions.size === 0) return <Text>{printable(name)}</Text>;
-  return (
-    <Text>
-      {matchRuns(name, positions).map((run, i) =>
-        run.matched ? (
-          <Text key={i} bold underline>
-            {run.text}
-          </Text>
-        ) : (
-          run.text
-        ),
-      )}
-    </Text>
-  );
+  return <Text>{highlighted(name, positions)}</Text>;
+}
+
+/** highlighted(), padded with spaces to `columns` terminal columns (a name column of a list). */
+export function highlightedCell(name: string, positions: ReadonlySet<number>, columns: number): string {
+  const width = displayWidth(printable(name));
+  return highlighted(name, positions) + ' '.repeat(Math.max(0, columns - width));
 }

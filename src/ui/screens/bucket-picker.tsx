@@ -1,10 +1,13 @@
 import { Box, Text } from 'ink';
-import { formatCount, formatTimestamp } from '../../core/listing.js';
+import { matchCountText } from '../../core/fuzzy-filter.js';
+import { countOf, formatCount, formatTimestamp } from '../../core/listing.js';
 import { columnWidth, padToWidth, printable } from '../../core/printable.js';
 import type { BucketsScreen } from '../../state/app-state.js';
-import { bucketRegion, visibleBuckets } from '../../state/selectors.js';
+import { bucketMatches, bucketRegion } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine, statusRoom } from '../components/filter-line.js';
+import { highlightedCell } from '../components/highlighted-name.js';
+import { NoMatchLine } from '../components/no-match-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
 import { fitStatus, part, positionText } from '../status-parts.js';
@@ -34,8 +37,10 @@ export function BucketPicker({ screen, height, columns }: { screen: BucketsScree
     );
   }
   if (load.value.length === 0) return <Text>{'  This account has no buckets.'}</Text>;
-  const buckets = visibleBuckets(screen);
+  const matches = bucketMatches(screen);
+  const buckets = matches.rows;
   const nameWidth = columnWidth(buckets, (b) => b.name, 8, 40);
+  const noMatch = buckets.length === 0;
   return (
     <Box flexDirection="column">
       <FilterLine
@@ -45,22 +50,28 @@ export function BucketPicker({ screen, height, columns }: { screen: BucketsScree
             {fitStatus(
               [
                 part(positionText(screen.nav.cursor, buckets.length, false), 1),
-                part(`${formatCount(buckets.length)} of ${formatCount(load.value.length)} buckets`, 2),
+                part(
+                  screen.nav.filter === ''
+                    ? `${formatCount(buckets.length)} of ${formatCount(load.value.length)} buckets`
+                    : `${matchCountText(buckets.length)} · ${countOf(load.value.length, 'bucket')}`,
+                  2,
+                ),
               ],
               statusRoom(columns, screen.nav.filter),
             )}
           </Text>
         }
       />
+      {noMatch ? <NoMatchLine /> : null}
       <WindowList
         items={buckets}
         cursor={screen.nav.cursor}
         offset={screen.nav.offset}
-        height={height}
+        height={height - (noMatch ? 1 : 0)}
         rowKey={(b) => b.name}
         renderRow={(bucket, selected) => (
           <Text wrap="truncate-end">
-            <Text bold={selected}>{padToWidth(printable(bucket.name), nameWidth)}</Text>
+            <Text bold={selected}>{highlightedCell(bucket.name, matches.positions(bucket), nameWidth)}</Text>
             {'  '}
             <Text color="green">{padToWidth(printable(bucketRegion(screen, bucket) ?? ''), 16)}</Text>
             <Text dimColor>{bucket.createdAt ? `created ${formatTimestamp(bucket.createdAt)}` : ''}</Text>

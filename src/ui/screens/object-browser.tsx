@@ -5,11 +5,14 @@ import { matchCountText } from '../../core/fuzzy-filter.js';
 import { sortLabel } from '../../core/sort-rows.js';
 import type { Marks, ObjectsScreen } from '../../state/app-state.js';
 import { isMarked, marksSummary } from '../../state/screens/marks.js';
-import { visibleRows } from '../../state/selectors.js';
+import { objectMatches } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine, statusRoom } from '../components/filter-line.js';
+import { highlighted } from '../components/highlighted-name.js';
+import { NoMatchLine } from '../components/no-match-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
+import { BINDINGS } from '../keys.js';
 import { fitStatus, part, positionText } from '../status-parts.js';
 import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
@@ -53,7 +56,9 @@ export function ObjectBrowser({
     if (listing.status === 'failed') return <NoticeLine notice={{ tone: 'error', text: listing.error.message }} />;
     return <Spinner label="Listing objects…" />;
   }
-  const rows = visibleRows(screen);
+  const matches = objectMatches(screen);
+  const rows = matches.rows;
+  const noMatch = rows.length === 0;
   // The mark column shows once something in this bucket is marked.
   const marking = marks?.bucket === screen.bucket;
   if (screen.rows.length === 0 && listing.status === 'complete') {
@@ -73,36 +78,52 @@ export function ObjectBrowser({
         filter={screen.nav.filter}
         right={<Status screen={screen} shown={rows.length} marks={marks} columns={columns} />}
       />
+      {noMatch ? <NoMatchLine hint={searchHint(screen)} /> : null}
       <WindowList
         items={rows}
         cursor={screen.nav.cursor}
         offset={screen.nav.offset}
-        height={height}
+        height={height - (noMatch ? 1 : 0)}
         rowKey={rowId}
         renderRow={(row, selected) => (
           <ObjectRow
             row={row}
+            positions={matches.positions(row)}
             selected={selected}
             withDate={withDate}
             marked={marking ? isMarked(marks, screen.bucket, row) : undefined}
           />
         )}
       />
-      {rows.length === 0 ? <Text dimColor>{'   nothing loaded matches the filter'}</Text> : null}
     </Box>
   );
+}
+
+/**
+ * While more keys exist than are loaded, the server may hold a match: the key that asks it (its
+ * words from the key map). A folder listed whole has none to give.
+ */
+function searchHint(screen: ObjectsScreen): string | undefined {
+  if (screen.listing.status === 'complete') return undefined;
+  const search = BINDINGS.find((binding) => binding.keys.includes('tab') && binding.owners.includes('objects'));
+  if (!search) return undefined;
+  // In a server search, Tab searches on from it.
+  const start = (screen.search ?? '') + screen.nav.filter;
+  return `${search.label} ${search.does} for keys starting with “${visibleTail(start, FIELD_COLUMNS)}”`;
 }
 
 /** The name takes what the size and date columns leave, so the row follows the terminal's width. */
 interface ObjectRowProps {
   row: Row;
+  /** The characters of the name the filter matched. */
+  positions: ReadonlySet<number>;
   selected: boolean;
   withDate: boolean;
   /** undefined: no mark column (nothing marked). */
   marked: boolean | undefined;
 }
 
-function ObjectRow({ row, selected, withDate, marked }: ObjectRowProps) {
+function ObjectRow({ row, positions, selected, withDate, marked }: ObjectRowProps) {
   const mark =
     marked === undefined ? null : (
       <Box flexShrink={0} width={2}>
@@ -115,7 +136,7 @@ function ObjectRow({ row, selected, withDate, marked }: ObjectRowProps) {
     return (
       <Box flexGrow={1} flexShrink={1}>
         {mark}
-        <Text bold={selected} color="blue" wrap="truncate-middle">{`📁 ${printable(row.name)}`}</Text>
+        <Text bold={selected} color="blue" wrap="truncate-middle">{`📁 ${highlighted(row.name, positions)}`}</Text>
       </Box>
     );
   }
@@ -123,7 +144,7 @@ function ObjectRow({ row, selected, withDate, marked }: ObjectRowProps) {
     <Box flexGrow={1}>
       {mark}
       <Box flexGrow={1} flexShrink={1} minWidth={4}>
-        <Text bold={selected} wrap="truncate-middle">{`📄 ${printable(row.name)}`}</Text>
+        <Text bold={selected} wrap="truncate-middle">{`📄 ${highlighted(row.name, positions)}`}</Text>
       </Box>
       <Box width={SIZE_WIDTH + 2} flexShrink={0} justifyContent="flex-end">
         <Text>{formatBytes(row.size)}</Text>

@@ -1,11 +1,15 @@
 import { Box, Text } from 'ink';
 import type { Profile, ProfileDiscovery } from '../../core/ports.js';
+import { matchCountText } from '../../core/fuzzy-filter.js';
+import { countOf } from '../../core/listing.js';
 import { columnWidth, padToWidth, printable } from '../../core/printable.js';
 import { shownEndpoint } from '../../core/redact.js';
 import type { ProfilesScreen, State } from '../../state/app-state.js';
-import { visibleProfiles } from '../../state/selectors.js';
+import { profileMatches } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
 import { FilterLine, statusRoom } from '../components/filter-line.js';
+import { highlightedCell } from '../components/highlighted-name.js';
+import { NoMatchLine } from '../components/no-match-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
 import { fitStatus, part, positionText } from '../status-parts.js';
@@ -28,8 +32,11 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
     );
   }
   if (discovery.value.profiles.length === 0) return <NoProfiles discovery={discovery.value} />;
-  const profiles = visibleProfiles(state, screen.nav.filter);
+  const matches = profileMatches(state, screen.nav.filter);
+  const profiles = matches.rows;
+  const total = discovery.value.profiles.length;
   const nameWidth = columnWidth(profiles, (p) => p.name, 8, 32);
+  const noMatch = profiles.length === 0;
   return (
     <Box flexDirection="column">
       <FilterLine
@@ -39,24 +46,30 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
             {fitStatus(
               [
                 part(positionText(screen.nav.cursor, profiles.length, false), 1),
-                part(`${profiles.length} of ${discovery.value.profiles.length} profiles`, 2),
+                part(
+                  screen.nav.filter === ''
+                    ? `${profiles.length} of ${total} profiles`
+                    : `${matchCountText(profiles.length)} · ${countOf(total, 'profile')}`,
+                  2,
+                ),
               ],
               statusRoom(state.terminal.columns, screen.nav.filter),
             )}
           </Text>
         }
       />
+      {noMatch ? <NoMatchLine /> : null}
       {screen.error ? <Text color="red">{`  ${printable(screen.error)}`}</Text> : null}
       <Problems discovery={discovery.value} />
       <WindowList
         items={profiles}
         cursor={screen.nav.cursor}
         offset={screen.nav.offset}
-        height={height - (screen.error ? 1 : 0) - (discovery.value.problems?.length ?? 0)}
+        height={height - (noMatch ? 1 : 0) - (screen.error ? 1 : 0) - (discovery.value.problems?.length ?? 0)}
         rowKey={(p) => p.name}
         renderRow={(profile, selected) => (
           <Text wrap="truncate-end">
-            <Text bold={selected}>{padToWidth(printable(profile.name), nameWidth)}</Text>
+            <Text bold={selected}>{highlightedCell(profile.name, matches.positions(profile), nameWidth)}</Text>
             {'  '}
             <Text color="green">{padToWidth(printable(profile.region ?? '(no region)'), 16)}</Text>
             <Text dimColor>{KIND_LABEL[profile.kind]}</Text>

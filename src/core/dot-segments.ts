@@ -4,7 +4,7 @@
  * S3 refuses the link (403), unless it is fetched with `curl --path-as-is`.
  */
 export function hasDotSegments(key: string): boolean {
-  return key.split('/').some((segment) => segment === '.' || segment === '..');
+  return /(?:^|\/)\.\.?(?:\/|$)/.test(key);
 }
 
 export const DOT_SEGMENTS_WARNING =

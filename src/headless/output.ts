@@ -32,7 +32,7 @@ export class LinkPrinter {
       this.buffer += `${JSON.stringify({ ...toJson(link), ...checked })}\n`;
     } else {
       // Every link of a run is signed by the same credentials: one warning says it for all.
-      if (!this.warned) {
+      if (!this.warned && cutShort(link)) {
         const { warning } = toJson(link);
         if (warning) {
           this.warned = true;
@@ -59,9 +59,13 @@ export class LinkPrinter {
 /** What --json says of a link's check. */
 export type CheckFields = LinkReport['json'];
 
+/** The credentials end before the expiry asked for: the link dies with them. */
+function cutShort(presigned: PresignedUrl): boolean {
+  return presigned.expiresAt < presigned.requestedExpiresAt;
+}
+
 /** The --json fields of one link (one JSON Lines record). */
 function toJson(presigned: PresignedUrl) {
-  const cutShort = presigned.expiresAt < presigned.requestedExpiresAt;
   return {
     url: presigned.url,
     method: presigned.method,
@@ -72,7 +76,7 @@ function toJson(presigned: PresignedUrl) {
     expiresIn: Math.round((presigned.expiresAt.getTime() - presigned.signedAt.getTime()) / 1000),
     expiresAt: formatUtc(presigned.expiresAt),
     ...(presigned.credentialsExpireAt ? { credentialsExpireAt: formatUtc(presigned.credentialsExpireAt) } : {}),
-    ...(cutShort
+    ...(cutShort(presigned)
       ? {
           requestedExpiresIn: presigned.expiresInSeconds,
           warning: `the temporary credentials that signed this URL expire at ${formatUtc(presigned.expiresAt)}, before the ${presigned.expiresInSeconds} s requested`,

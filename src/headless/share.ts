@@ -117,13 +117,13 @@ async function shareBatch(
   fail: (what: string, message: string) => void,
 ): Promise<void> {
   let outcomes;
-  const requests: PresignRequest[] = targets.map((t) => ({
-    ...options.link,
-    bucket: t.bucket,
-    key: t.key,
-    ...(t.versionId !== undefined ? { versionId: t.versionId } : {}),
-    ...(options.attachment && options.link.method !== 'PUT' ? { downloadName: baseName(t.key) } : {}),
-  }));
+  const named = options.attachment && options.link.method !== 'PUT';
+  const requests: PresignRequest[] = targets.map((t) => {
+    const request: PresignRequest = { ...options.link, bucket: t.bucket, key: t.key };
+    if (t.versionId !== undefined) request.versionId = t.versionId;
+    if (named) request.downloadName = baseName(t.key);
+    return request;
+  });
   try {
     outcomes = await options.session.presignAll(requests);
   } catch (error) {

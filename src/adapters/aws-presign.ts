@@ -6,7 +6,6 @@ import {
   NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
   NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
 } from '@smithy/core/config';
-import { extendedEncodeURIComponent } from '@smithy/core/protocols';
 import type { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
@@ -154,11 +153,19 @@ interface Endpoint {
   base: string;
 }
 
-/** The key as S3 signs its path: each segment URI-encoded, the slashes kept. */
+const PLAIN_KEY = /^[\w.~/-]*$/;
+const ENCODED_SLASH_OR_SUBDELIM = /%2F|[!'()*]/g;
+
+/**
+ * The key as S3 signs its path: what the S3 client makes of it, each segment URI-encoded (RFC 3986:
+ * `!'()*` too) and the slashes kept. One pass over the whole key gives the same: in the encoded
+ * text, `%2F` can only come from a slash (a `%` of the key is `%25`).
+ */
 function encodeKey(key: string): string {
-  // Most keys need no encoding: skip the split and a regular-expression test per segment.
-  if (/^[\w.~/-]*$/.test(key)) return key;
-  return key.split('/').map(extendedEncodeURIComponent).join('/');
+  if (PLAIN_KEY.test(key)) return key;
+  return encodeURIComponent(key).replace(ENCODED_SLASH_OR_SUBDELIM, (found) =>
+    found === '%2F' ? '/' : `%${found.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**

@@ -95,7 +95,7 @@ export class QuerySigner {
     return `${request.protocol}//${host}${request.path}?${query.head}${signature}${query.tail}`;
   }
 
-  /** The fixed parameters merged with the request's own (a fixed one wins over a request's of the same name). */
+  /** The fixed parameters merged with the request's own (a fixed name, or the signature's, wins over the request's). */
   private queryOf(query: Record<string, string>): SplitQuery {
     const own: Record<string, string> = {};
     let any = false;
@@ -108,7 +108,8 @@ export class QuerySigner {
   }
 }
 
-// One call instead of a Hash object per link; `crypto.hash` came in Node.js 20.12 and 21.7.
+// One call instead of a Hash object per link. `crypto.hash` came in Node.js 20.12 and 21.7 (read
+// through the namespace: a named import of it would fail to load on an older Node.js).
 const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function'
     ? (text) => crypto.hash('sha256', text, 'hex')

@@ -6,7 +6,6 @@ import {
   NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
   NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
 } from '@smithy/core/config';
-import { extendedEncodeURIComponent } from '@smithy/core/protocols';
 import type { ServerTime } from '../core/clock-offset.js';
 import { ENVIRONMENT_PROFILE } from '../core/connection.js';
 import { attachmentDisposition } from '../core/content-disposition.js';
@@ -69,11 +68,11 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
     const clockOffsetMs = options.serverTime?.offsetMs;
     const batchSignedAt = (options.serverTime ?? options.clock).now();
     const signers = new Map<number, QuerySigner>();
-    const endpoints = new Map<string, URL>();
-    const endpointOf = (bucket: string): URL => {
-      let url = endpoints.get(bucket);
-      if (!url) {
-        url = defaultEndpointResolver({
+    const endpoints = new Map<string, Endpoint>();
+    const endpointOf = (bucket: string): Endpoint => {
+      let endpoint = endpoints.get(bucket);
+      if (!endpoint) {
+        const url = defaultEndpointResolver({
           Bucket: bucket,
           Region: region,
           ...(connection.endpointUrl ? { Endpoint: connection.endpointUrl } : {}),
@@ -83,9 +82,15 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
           ...settings,
           Accelerate: false,
         }).url;
-        endpoints.set(bucket, url);
+        endpoint = {
+          protocol: url.protocol,
+          hostname: url.hostname,
+          port: url.port ? Number(url.port) : undefined,
+          base: url.pathname.replace(/\/$/, ''),
+        };
+        endpoints.set(bucket, endpoint);
       }
-      return url;
+      return endpoint;
     };
     return (request) => {
       const method = request.method ?? 'GET';
@@ -97,8 +102,6 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
         if (!request.signingDate) signers.set(request.expiresInSeconds, signer);
       }
       const endpoint = endpointOf(request.bucket);
-      const base = endpoint.pathname.replace(/\/$/, '');
-      const key = request.key.split('/').map(extendedEncodeURIComponent).join('/');
       const query: Record<string, string> = {};
       if (method === 'GET' && request.downloadName) {
         query['response-content-disposition'] = attachmentDisposition(request.downloadName);
@@ -110,26 +113,28 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
         method,
         protocol: endpoint.protocol,
         hostname: endpoint.hostname,
-        ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
-        path: `${base}/${key}`,
+        port: endpoint.port,
+        path: `${endpoint.base}/${encodeKey(request.key)}`,
         query,
       });
       options.debug?.(`presigned ${method} for ${region}: ${redactUrl(url)}`);
       const requestedExpiresAt = new Date(signedAt.getTime() + request.expiresInSeconds * 1000);
-      return {
+      // Assigned, not spread: a list of links builds thousands of these.
+      const link: PresignedUrl = {
         url,
         method,
         bucket: request.bucket,
         key: request.key,
         region,
-        ...(method === 'GET' && request.versionId !== undefined ? { versionId: request.versionId } : {}),
         expiresInSeconds: request.expiresInSeconds,
         signedAt,
         requestedExpiresAt,
         expiresAt: effectiveExpiry(requestedExpiresAt, credentialsExpireAt),
-        ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
-        ...(clockOffsetMs !== undefined && !request.signingDate ? { clockOffsetMs } : {}),
       };
+      if (method === 'GET' && request.versionId !== undefined) link.versionId = request.versionId;
+      if (credentialsExpireAt) link.credentialsExpireAt = credentialsExpireAt;
+      if (clockOffsetMs !== undefined && !request.signingDate) link.clockOffsetMs = clockOffsetMs;
+      return link;
     };
   };
 
@@ -138,6 +143,29 @@ export function createSigner(connection: Connection, options: SignerOptions): Si
     prepare,
     presign: async (request, region) => (await prepare(region))(request),
   };
+}
+
+/** Where a bucket's links go: the endpoint's parts, and its path without the final slash. */
+interface Endpoint {
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  base: string;
+}
+
+const PLAIN_KEY = /^[\w.~/-]*$/;
+const ENCODED_SLASH_OR_SUBDELIM = /%2F|[!'()*]/g;
+
+/**
+ * The key as S3 signs its path: what the S3 client makes of it, each segment URI-encoded (RFC 3986:
+ * `!'()*` too) and the slashes kept. One pass over the whole key gives the same: in the encoded
+ * text, `%2F` can only come from a slash (a `%` of the key is `%25`).
+ */
+function encodeKey(key: string): string {
+  if (PLAIN_KEY.test(key)) return key;
+  return encodeURIComponent(key).replace(ENCODED_SLASH_OR_SUBDELIM, (found) =>
+    found === '%2F' ? '/' : `%${found.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**

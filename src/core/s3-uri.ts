@@ -11,11 +11,13 @@ const MAX_KEY_BYTES = 1024;
 // Bucket names as S3 creates them today: 3–63 lowercase letters, digits, dots and hyphens.
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+const S3_URI = /^s3:\/\/([^/]*)(?:\/(.*))?$/is;
+
 export type S3UriParse = { ok: true; location: S3Location } | { ok: false; message: string };
 
 /** `s3://bucket/key` → bucket and key, exactly as typed (the key is not URL-decoded). */
 export function parseS3Uri(text: string): S3UriParse {
-  const match = /^s3:\/\/([^/]*)(?:\/(.*))?$/is.exec(text);
+  const match = S3_URI.exec(text);
   if (!match) {
     const hint = /^https?:\/\//i.test(text) ? ' (an https:// address is not an S3 URI)' : '';
     return { ok: false, message: `expected s3://BUCKET/KEY, got “${preview(text)}”${hint}` };

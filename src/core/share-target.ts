@@ -8,13 +8,16 @@ export type ShareTarget =
 
 export type ShareTargetParse = { ok: true; target: ShareTarget } | { ok: false; message: string };
 
+/** `s3://BUCKET` or `s3://BUCKET/`: the bucket, then the slash if any. */
+const BARE_BUCKET = /^s3:\/\/([^/]+)(\/?)$/is;
+
 /**
  * `s3://BUCKET/KEY` is one object. A URI ending in `/` is a folder: with `recursive` it means
  * every object under it (`s3://BUCKET` or `s3://BUCKET/` the whole bucket); without, it is an
  * error that says how to ask for that.
  */
 export function parseShareTarget(text: string, recursive: boolean): ShareTargetParse {
-  const bare = /^s3:\/\/([^/]+)(\/?)$/is.exec(text);
+  const bare = BARE_BUCKET.exec(text);
   if (bare && (recursive || bare[2])) {
     const bucket = bare[1] as string;
     const named = parseS3Uri(`s3://${bucket}/-`);

@@ -117,13 +117,15 @@ async function shareBatch(
   fail: (what: string, message: string) => void,
 ): Promise<void> {
   let outcomes;
-  const requests: PresignRequest[] = targets.map((t) => ({
-    ...options.link,
-    bucket: t.bucket,
-    key: t.key,
-    ...(t.versionId !== undefined ? { versionId: t.versionId } : {}),
-    ...(options.attachment && options.link.method !== 'PUT' ? { downloadName: baseName(t.key) } : {}),
-  }));
+  const named = options.attachment && options.link.method !== 'PUT';
+  const requests: PresignRequest[] = targets.map((t) => {
+    // Spread last: in V8, properties added after a leading spread give every object a map of its
+    // own, and the signer's reads of them then miss their caches on every link.
+    const request: PresignRequest = { bucket: t.bucket, key: t.key, ...options.link };
+    if (t.versionId !== undefined) request.versionId = t.versionId;
+    if (named) request.downloadName = baseName(t.key);
+    return request;
+  });
   try {
     outcomes = await options.session.presignAll(requests);
   } catch (error) {

@@ -99,6 +99,8 @@ describe('the client-free signer', () => {
     '/leading/slash',
     'double//slash/',
     'plus+and=equals&amp;?.txt',
+    // Already percent-encoded text stays text: %2F is not a slash.
+    'percent%2Fslash/%25%20.txt',
   ];
 
   for (const [label, settings] of connections) {

@@ -7,16 +7,7 @@
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BINDINGS } from '../../src/ui/keys.js';
-import {
-  GOOD_PROFILE,
-  cursorOn,
-  literal,
-  openRow,
-  signWithExpiry,
-  twoProfiles,
-  useE2E,
-  waitForResult,
-} from '../support/e2e.js';
+import { GOOD_PROFILE, cursorOn, openRow, signWithExpiry, twoProfiles, useE2E, waitForResult } from '../support/e2e.js';
 import type { PtySession } from '../support/terminal/pty-session.js';
 import { createBucket, uniqueBucket } from '../support/s3-fixture.js';
 
@@ -90,7 +81,8 @@ describe.each([
     await expectWholeScreen(session, '2 of 2 profiles', 'profiles');
 
     await openRow(session, GOOD_PROFILE);
-    await expectWholeScreen(session, new RegExp(`${literal(bucket)} `), 'buckets');
+    // The test's bucket may be below the fold: every other test's buckets share the server.
+    await expectWholeScreen(session, / of [\d,]+ buckets/, 'buckets');
 
     // The filter line may show only the end of a long name: the cursor on the bucket is enough.
     session.press(bucket);

@@ -10,7 +10,7 @@ export function wrapWords(text: string, width: number): string[] {
   const room = Math.max(1, width);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ').filter((part) => part !== '')) {
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
     const joined = line === '' ? word : `${line} ${word}`;
     if (stringWidth(joined) <= room) {
       line = joined;

@@ -6,7 +6,7 @@ import { printable } from '../../core/printable.js';
 import type { LinksScreen, SharedRow } from '../../state/app-state.js';
 import { doneChecks, failedChecks } from '../../state/screens/links.js';
 import { NoticeLine } from '../components/notice-line.js';
-import { wrapWords } from '../wrap-words.js';
+import { wrapWords } from '../wrap-text.js';
 
 /** Rows around the list: header, expiry line, format line, check line, notice and footer. */
 export const LINKS_CHROME_ROWS = 10;

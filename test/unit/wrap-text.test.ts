@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapWords } from '../../src/ui/wrap-words.js';
+import { wrapWords } from '../../src/ui/wrap-text.js';
 
 describe('wrapWords', () => {
   it('breaks between words, each line at most the width', () => {

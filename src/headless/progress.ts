@@ -1,4 +1,7 @@
-const count = new Intl.NumberFormat('en');
+// Made at the first count, not at load: the first Intl object of a process costs ~20 ms (ICU),
+// which a plain `s3share-tui s3://b/k` would pay for nothing.
+let grouping: Intl.NumberFormat | undefined;
+const count = (n: number) => (grouping ??= new Intl.NumberFormat('en')).format(n);
 
 /**
  * Stderr for a run that checks links: error lines, and on a terminal a count of the checks
@@ -40,9 +43,7 @@ export class Progress {
   }
 
   private draw(): void {
-    this.stderr.write(
-      `\r\u001b[Ks3share-tui: checked ${count.format(this.checked)} of ${count.format(this.queued)} links…`,
-    );
+    this.stderr.write(`\r\u001b[Ks3share-tui: checked ${count(this.checked)} of ${count(this.queued)} links…`);
     this.shown = true;
   }
 

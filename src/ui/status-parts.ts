@@ -1,5 +1,5 @@
 import { formatCount } from '../core/listing.js';
-import { displayWidth } from '../core/printable.js';
+import { displayWidth } from '../core/display-width.js';
 
 /** One piece of a list's status line; lower ranks stay longer when the line is narrow. */
 export interface StatusPart {

@@ -1,4 +1,5 @@
-import { displayWidth, printable } from '../core/printable.js';
+import { printable } from '../core/printable.js';
+import { displayWidth } from '../core/display-width.js';
 
 /** Wider than any field is drawn, for places that do not measure the terminal. */
 export const FIELD_COLUMNS = 200;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createClipboard } from '../../src/adapters/clipboard.js';
 import { concurrencyLimit } from '../../src/core/concurrency-limit.js';
 import { helperEnvironment } from '../../src/adapters/helper-environment.js';
-import { displayWidth } from '../../src/core/printable.js';
+import { displayWidth } from '../../src/core/display-width.js';
 import { visibleTail } from '../../src/ui/visible-tail.js';
 
 describe('helperEnvironment', () => {

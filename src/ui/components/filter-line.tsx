@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
-import { displayWidth } from '../../core/printable.js';
+import { displayWidth } from '../../core/display-width.js';
 import { visibleTail } from '../visible-tail.js';
 
 /** The line above a list: the filter being typed on the left, counts or status on the right. */

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
-import { displayWidth, printable } from '../../core/printable.js';
+import { printable } from '../../core/printable.js';
+import { displayWidth } from '../../core/display-width.js';
 
 interface Run {
   text: string;

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { matchCountText } from '../../core/fuzzy-filter.js';
 import { countOf, formatCount, formatTimestamp } from '../../core/listing.js';
-import { columnWidth, padToWidth, printable } from '../../core/printable.js';
+import { printable } from '../../core/printable.js';
+import { columnWidth, padToWidth } from '../../core/display-width.js';
 import type { BucketsScreen } from '../../state/app-state.js';
 import { bucketMatches, bucketRegion } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';

@@ -11,7 +11,8 @@ import {
   EXPIRY_HINT,
   parseExpiry,
 } from '../../core/expiry.js';
-import { displayWidth, printable } from '../../core/printable.js';
+import { printable } from '../../core/printable.js';
+import { displayWidth } from '../../core/display-width.js';
 import { baseName } from '../../core/content-disposition.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../core/listing.js';
 import { factsLines } from '../../core/link-summary.js';

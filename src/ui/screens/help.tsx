@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { displayWidth } from '../../core/printable.js';
+import { displayWidth } from '../../core/display-width.js';
 import type { State } from '../../state/app-state.js';
 import { activeBindings, helpRows, keyOwner } from '../keys.js';
 

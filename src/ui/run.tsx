@@ -51,7 +51,6 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
   const rememberedFile = rememberedPath(process.env);
   const remembered = remember ? readRemembered(rememberedFile) : undefined;
   const options: InteractiveOptions = { ...startOptions, ...(remembered ? { remembered } : {}) };
-  limitHeapGrowth();
   const clock = { now: () => new Date() };
   const mfa = createMfaChannel();
   const notices = createNoticeChannel();
@@ -109,7 +108,12 @@ export async function runInteractive(startOptions: InteractiveOptions, settings:
   });
 
   // The first frame is on screen (render() draws it): load the SDK while the person reads it.
-  setImmediate(() => s3.preload());
+  // The heap's growth is limited only now: from the start, the small young heap would be
+  // collected over and over while the modules load, delaying that frame.
+  setImmediate(() => {
+    limitHeapGrowth();
+    s3.preload();
+  });
 
   // A signal from outside (kill, a closed SSH session) still restores the terminal.
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {

@@ -1,6 +1,9 @@
 import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
 import { displayWidth } from '../../core/display-width.js';
+import { matchCountText } from '../../core/fuzzy-filter.js';
+import { countOf, formatCount } from '../../core/listing.js';
+import { fitStatus, part, positionText } from '../status-parts.js';
 import { visibleTail } from '../visible-tail.js';
 
 /** The line above a list: the filter being typed on the left, counts or status on the right. */
@@ -30,4 +33,28 @@ const FILTER_ROOM = 19;
 export function statusRoom(columns: number, filter: string): number {
   const typed = filter === '' ? 0 : Math.min(FILTER_ROOM, 11 + displayWidth(visibleTail(filter, FILTER_ROOM)));
   return Math.max(1, columns - 3 - typed);
+}
+
+/**
+ * The right side of a whole list's filter line (profiles, buckets): the cursor's position, then
+ * "5 of 5 buckets", or while filtering "2 matches · 5 buckets"; the count gives way first.
+ */
+export function CountStatus(props: {
+  cursor: number;
+  shown: number;
+  total: number;
+  noun: string;
+  filter: string;
+  columns: number;
+}) {
+  const { cursor, shown, total, noun, filter, columns } = props;
+  const counts =
+    filter === ''
+      ? `${formatCount(shown)} of ${formatCount(total)} ${noun}s`
+      : `${matchCountText(shown)} · ${countOf(total, noun)}`;
+  return (
+    <Text dimColor wrap="truncate-end">
+      {fitStatus([part(positionText(cursor, shown, false), 1), part(counts, 2)], statusRoom(columns, filter))}
+    </Text>
+  );
 }

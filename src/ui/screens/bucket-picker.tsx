@@ -1,17 +1,15 @@
 import { Box, Text } from 'ink';
-import { matchCountText } from '../../core/fuzzy-filter.js';
-import { countOf, formatCount, formatTimestamp } from '../../core/listing.js';
+import { formatTimestamp } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import { columnWidth, padToWidth } from '../../core/display-width.js';
 import type { BucketsScreen } from '../../state/app-state.js';
 import { bucketMatches, bucketRegion } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
-import { FilterLine, statusRoom } from '../components/filter-line.js';
+import { CountStatus, FilterLine } from '../components/filter-line.js';
 import { highlightedCell } from '../components/highlighted-name.js';
 import { NoMatchLine } from '../components/no-match-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
-import { fitStatus, part, positionText } from '../status-parts.js';
 import { FIELD_COLUMNS, visibleTail } from '../visible-tail.js';
 
 export function BucketPicker({ screen, height, columns }: { screen: BucketsScreen; height: number; columns: number }) {
@@ -47,20 +45,14 @@ export function BucketPicker({ screen, height, columns }: { screen: BucketsScree
       <FilterLine
         filter={screen.nav.filter}
         right={
-          <Text dimColor wrap="truncate-end">
-            {fitStatus(
-              [
-                part(positionText(screen.nav.cursor, buckets.length, false), 1),
-                part(
-                  screen.nav.filter === ''
-                    ? `${formatCount(buckets.length)} of ${formatCount(load.value.length)} buckets`
-                    : `${matchCountText(buckets.length)} · ${countOf(load.value.length, 'bucket')}`,
-                  2,
-                ),
-              ],
-              statusRoom(columns, screen.nav.filter),
-            )}
-          </Text>
+          <CountStatus
+            cursor={screen.nav.cursor}
+            shown={buckets.length}
+            total={load.value.length}
+            noun="bucket"
+            filter={screen.nav.filter}
+            columns={columns}
+          />
         }
       />
       {noMatch ? <NoMatchLine /> : null}

@@ -1,19 +1,16 @@
 import { Box, Text } from 'ink';
 import type { Profile, ProfileDiscovery } from '../../core/ports.js';
-import { matchCountText } from '../../core/fuzzy-filter.js';
-import { countOf } from '../../core/listing.js';
 import { printable } from '../../core/printable.js';
 import { columnWidth, padToWidth } from '../../core/display-width.js';
 import { shownEndpoint } from '../../core/redact.js';
 import type { ProfilesScreen, State } from '../../state/app-state.js';
 import { profileMatches } from '../../state/selectors.js';
 import { NoticeLine } from '../components/notice-line.js';
-import { FilterLine, statusRoom } from '../components/filter-line.js';
+import { CountStatus, FilterLine } from '../components/filter-line.js';
 import { highlightedCell } from '../components/highlighted-name.js';
 import { NoMatchLine } from '../components/no-match-line.js';
 import { Spinner } from '../components/spinner.js';
 import { WindowList } from '../components/window-list.js';
-import { fitStatus, part, positionText } from '../status-parts.js';
 
 const KIND_LABEL: Record<Profile['kind'], string> = {
   keys: 'keys',
@@ -43,20 +40,14 @@ export function ProfilePicker({ state, screen, height }: { state: State; screen:
       <FilterLine
         filter={screen.nav.filter}
         right={
-          <Text dimColor wrap="truncate-end">
-            {fitStatus(
-              [
-                part(positionText(screen.nav.cursor, profiles.length, false), 1),
-                part(
-                  screen.nav.filter === ''
-                    ? `${profiles.length} of ${total} profiles`
-                    : `${matchCountText(profiles.length)} · ${countOf(total, 'profile')}`,
-                  2,
-                ),
-              ],
-              statusRoom(state.terminal.columns, screen.nav.filter),
-            )}
-          </Text>
+          <CountStatus
+            cursor={screen.nav.cursor}
+            shown={profiles.length}
+            total={total}
+            noun="profile"
+            filter={screen.nav.filter}
+            columns={state.terminal.columns}
+          />
         }
       />
       {noMatch ? <NoMatchLine /> : null}

@@ -3,13 +3,14 @@
  * eight at once, a count while they run, ✓ or ✗ with the reason per row, and nothing of them
  * left running (or reaching another screen) once the screen is left.
  */
+import stringWidth from 'string-width';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { LINK_CHECKS_AT_ONCE } from '../../src/core/check-each.js';
 import type { LinkCheck, PresignedUrl } from '../../src/core/ports.js';
 import type { StartOptions } from '../../src/state/app-state.js';
 import { object, type FakeBucket } from '../support/fakes.js';
-import { flat, KEY, lineWith, POLL, renderApp, turns } from '../support/ink.js';
+import { flat, KEY, lineWith, POLL, renderApp, resize, turns } from '../support/ink.js';
 import { BUCKETS, inTimeZone, world } from '../support/world.js';
 
 inTimeZone();
@@ -191,6 +192,19 @@ describe('checks on the list of links', () => {
     frame = await app.waitFor((f) => !f.includes('✗ batch/part-00.csv'));
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     expect(frame).toMatch(/✗ batch\/part-\d\d\.csv/);
+  });
+
+  test('the expiry line stays one line: the exact times give way on a narrow terminal, UTC first', async () => {
+    const app = await twoLinks();
+    const expiryLine = () => app.lines().find((line) => line.includes('links · expire')) ?? '';
+    expect(expiryLine()).toMatch(/expire in 1 hour {2}· {2}.+ {2}· {2}\d{4}-\d\d-\d\dT/);
+    await resize(app, 24, 70);
+    await app.waitFor(() => !/\d{4}-\d\d-\d\dT/.test(expiryLine()));
+    expect(expiryLine()).toMatch(/expire in 1 hour {2}· {2}\S/);
+    expect(stringWidth(expiryLine())).toBeLessThanOrEqual(70);
+    await resize(app, 24, 40);
+    await app.waitFor(() => !expiryLine().includes('·  '));
+    expect(expiryLine().trim()).toBe('2 links · expire in 1 hour');
   });
 
   test('with --no-check nothing is fetched: the rows are signed, not marked as checked', async () => {

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatLocal, formatRelative, formatUtc } from '../../core/expiry.js';
 import { LINK_FORMAT_LABELS, type LinkFormat } from '../../core/link-formats.js';
+import { displayWidth } from '../../core/display-width.js';
 import { printable } from '../../core/printable.js';
 import type { LinksScreen, SharedRow } from '../../state/app-state.js';
 import { doneChecks, failedChecks } from '../../state/screens/links.js';
@@ -10,6 +11,8 @@ import { wrapWords } from '../wrap-text.js';
 
 /** Rows around the list: header, expiry line, format line, check line, notice and footer. */
 export const LINKS_CHROME_ROWS = 10;
+
+const TIME_SEPARATOR = '  ·  ';
 
 /** Where a row's problem starts: under its key. */
 const PROBLEM_INDENT = '    ';
@@ -44,14 +47,21 @@ export function Links({
     shown.push(<LinkRow key={i} row={row} columns={columns} checking={screen.checks?.request !== undefined} />);
   }
   const last = screen.offset + shown.length;
+  const lead = `  ${signed === 1 ? '1 link' : `${signed} links`}${unsigned ? `, ${unsigned} not signed` : ''} · expire `;
+  const relative = formatRelative(lasts);
+  // One line, as LINKS_CHROME_ROWS counts it: the exact times give way (UTC first) on a narrow terminal.
+  const times = [formatLocal(screen.expiresAt), formatUtc(screen.expiresAt)];
+  const timesRoom = columns - 1 - displayWidth(lead + relative);
+  while (times.length > 0 && displayWidth(times.map((time) => `${TIME_SEPARATOR}${time}`).join('')) > timesRoom)
+    times.pop();
   return (
     <Box flexDirection="column">
       <Text>
-        {`  ${signed === 1 ? '1 link' : `${signed} links`}${unsigned ? `, ${unsigned} not signed` : ''} · expire `}
+        {lead}
         <Text color="green" bold>
-          {formatRelative(lasts)}
+          {relative}
         </Text>
-        {`  ·  ${formatLocal(screen.expiresAt)}  ·  ${formatUtc(screen.expiresAt)}`}
+        {times.map((time) => `${TIME_SEPARATOR}${time}`).join('')}
       </Text>
       <Text
         dimColor
